@@ -1,0 +1,18 @@
+# Compiler warnings and sanitizers, as INTERFACE targets that first-party
+# targets link PRIVATE (third-party headers are SYSTEM and stay quiet).
+add_library(stet_warnings INTERFACE)
+target_compile_options(stet_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
+  -Wnon-virtual-dtor -Woverloaded-virtual -Wold-style-cast)
+if(STET_WARNINGS_AS_ERRORS)
+  target_compile_options(stet_warnings INTERFACE -Werror)
+endif()
+
+add_library(stet_sanitize INTERFACE)
+if(STET_SANITIZE)
+  target_compile_options(stet_sanitize INTERFACE
+    -fsanitize=${STET_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(stet_sanitize INTERFACE -fsanitize=${STET_SANITIZE})
+endif()
+
+add_compile_definitions($<$<CONFIG:Debug>:_GLIBCXX_ASSERTIONS>)

@@ -1,0 +1,177 @@
+#include "analysis/text_form.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+namespace stet::analysis {
+
+namespace {
+
+// Decodes the code point at `pos`, advancing it; -1 for invalid UTF-8.
+// ICU's U8_NEXT macro trips our conversion warnings, hence the pragmas.
+UChar32 next_code_point(std::string_view text, std::size_t& pos) {
+  const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto length = static_cast<int64_t>(text.size());
+  auto offset = static_cast<int64_t>(pos);
+  UChar32 c = 0;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+  U8_NEXT(data, offset, length, c);
+#pragma GCC diagnostic pop
+  pos = static_cast<std::size_t>(offset);
+  return c;
+}
+
+// The ASCII folding of one code point, or nullopt to keep it.
+std::optional<std::string_view> typographic_fold(UChar32 c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+      return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+      return "\"";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      return "-";
+    case 0x2026:
+      return "...";
+    case 0xFB00: return "ff";
+    case 0xFB01: return "fi";
+    case 0xFB02: return "fl";
+    case 0xFB03: return "ffi";
+    case 0xFB04: return "ffl";
+    case 0xFB05: case 0xFB06: return "st";
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+      return "";
+    default:
+      return std::nullopt;
+  }
+}
+
+bool is_space(UChar32 c) { return u_isUWhiteSpace(c) != 0 || c == 0x00A0 || c == 0x202F || c == 0x2007; }
+
+bool is_word_char(UChar32 c) {
+  return u_isalnum(c) != 0 || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+bool is_ideograph(UChar32 c) {
+  return u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) != 0 || ublock_getCode(c) == UBLOCK_HIRAGANA ||
+         ublock_getCode(c) == UBLOCK_KATAKANA;
+}
+
+}  // namespace
+
+std::optional<std::string> text_problem(std::string_view bytes) {
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    std::size_t start = pos;
+    if (bytes[pos] == '\0') {
+      return "it contains a NUL byte at offset " + std::to_string(start) + " (binary data, not text)";
+    }
+    if (static_cast<unsigned char>(bytes[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    if (next_code_point(bytes, pos) < 0) {
+      return "it is not valid UTF-8 (bad byte at offset " + std::to_string(start) + ")";
+    }
+  }
+  return std::nullopt;
+}
+
+std::string normalized_text(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) {
+    throw std::runtime_error("ICU NFC normalizer unavailable");
+  }
+  icu::UnicodeString normalized = nfc->normalize(icu::UnicodeString::fromUTF8(utf8), status);
+  if (U_FAILURE(status)) {
+    throw std::runtime_error("ICU normalization failed");
+  }
+  std::string composed;
+  normalized.toUTF8String(composed);
+  std::string out;
+  out.reserve(composed.size());
+  bool pending_space = false;
+  std::size_t pos = 0;
+  while (pos < composed.size()) {
+    std::size_t start = pos;
+    UChar32 c = next_code_point(composed, pos);
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    auto fold = typographic_fold(c);
+    if (fold && fold->empty()) {
+      continue;
+    }
+    if (pending_space) {
+      out += ' ';
+      pending_space = false;
+    }
+    if (fold) {
+      out += *fold;
+    } else {
+      out.append(composed, start, pos - start);
+    }
+  }
+  return out;
+}
+
+std::size_t count_words(std::string_view utf8) {
+  std::size_t words = 0;
+  bool in_word = false;
+  UChar32 previous = 0;
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    UChar32 c = next_code_point(utf8, pos);
+    if (c >= 0 && is_ideograph(c)) {
+      ++words;
+      in_word = false;
+    } else if (c >= 0 && is_word_char(c)) {
+      words += in_word ? 0 : 1;
+      in_word = true;
+    } else if (in_word && (c == '\'' || c == 0x2019 || c == '.') && pos < utf8.size()) {
+      std::size_t peek = pos;
+      UChar32 next = next_code_point(utf8, peek);
+      in_word = next >= 0 && is_word_char(next) && !is_ideograph(next) && is_word_char(previous);
+    } else {
+      in_word = false;
+    }
+    previous = c;
+  }
+  return words;
+}
+
+std::string first_line_title(std::string_view utf8) {
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    std::size_t end = utf8.find('\n', pos);
+    std::string_view line = utf8.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+    std::size_t first = line.find_first_not_of(" \t\r\f\v\xEF\xBB\xBF");
+    if (first != std::string_view::npos) {
+      std::size_t last = line.find_last_not_of(" \t\r\f\v");
+      std::string title(line.substr(first, last - first + 1));
+      if (title.size() > 200) {
+        std::size_t cut = 200;
+        while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0U) == 0x80U) {
+          --cut;
+        }
+        title.resize(cut);
+      }
+      return title;
+    }
+    if (end == std::string_view::npos) {
+      break;
+    }
+    pos = end + 1;
+  }
+  return "";
+}
+
+}  // namespace stet::analysis

@@ -1,0 +1,131 @@
+#include "analysis/text_form.hpp"
+#include "cli/commands.hpp"
+#include "cli/input_files.hpp"
+#include "cli/render.hpp"
+#include "store/document_id.hpp"
+#include "store/timestamp.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <ostream>
+
+namespace stet::cli {
+
+namespace {
+
+struct IngestOptions {
+  std::vector<std::string> files;
+  std::vector<std::string> docs;
+  std::string source;
+  std::string retrieved;
+  std::string title;
+  std::string author;
+  bool split = false;
+  std::string format = "text";
+};
+
+std::string default_author(const Environment& env) {
+  for (const char* name : {"STET_AUTHOR", "GIT_AUTHOR_NAME", "USER", "LOGNAME"}) {
+    if (auto value = env.getenv(name); value && !value->empty()) {
+      return *value;
+    }
+  }
+  if (const passwd* entry = ::getpwuid(::getuid()); entry != nullptr && entry->pw_name != nullptr) {
+    return entry->pw_name;
+  }
+  return "unknown";
+}
+
+std::vector<std::string> assign_ids(const IngestOptions& options, const std::vector<InputDocument>& inputs) {
+  if (!options.docs.empty() && options.docs.size() != inputs.size()) {
+    throw UsageError("got " + std::to_string(options.docs.size()) + " --doc ids for " +
+                     std::to_string(inputs.size()) + " documents; give one per document or none");
+  }
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    std::string id = options.docs.empty() ? inputs[i].stem : options.docs[i];
+    if (id.empty()) {
+      throw UsageError(inputs[i].origin + ": cannot derive a document id from this file name; give one with --doc");
+    }
+    if (auto problem = store::document_id_problem(id)) {
+      throw UsageError(*problem);
+    }
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+std::vector<store::IngestItem> build_items(const IngestOptions& options, Context& context,
+                                           std::vector<InputDocument>& inputs) {
+  if (!options.retrieved.empty() && !store::parse_rfc3339(options.retrieved)) {
+    throw UsageError("invalid --retrieved '" + options.retrieved + "': expected RFC 3339, e.g. 2014-03-17T12:00:00Z");
+  }
+  std::vector<std::string> ids = assign_ids(options, inputs);
+  std::string now = context.now_utc();
+  std::string author = options.author.empty() ? default_author(*context.env) : options.author;
+  std::vector<store::IngestItem> items;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    store::IngestItem item;
+    store::Record& r = item.record;
+    r.doc = ids[i];
+    r.normalized_sha256 = store::sha256(analysis::normalized_text(inputs[i].content));
+    r.words = analysis::count_words(inputs[i].content);
+    r.source = options.source;
+    r.retrieved_at = options.retrieved;
+    r.ingested_at = now;
+    r.ingested_by = author;
+    r.title = options.title.empty() ? analysis::first_line_title(inputs[i].content) : options.title;
+    r.stet_version = STET_VERSION;
+    item.content = std::move(inputs[i].content);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+ExitCode run_ingest(Context& context, const IngestOptions& options) {
+  Format format = parse_format(options.format);
+  auto inputs = read_inputs(options.files, options.split, *context.env);
+  auto items = build_items(options, context, inputs);
+  auto store = context.open_or_create_store();
+  auto outcomes = store.ingest(items);
+  nlohmann::json array = nlohmann::json::array();
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    const store::IngestOutcome& o = outcomes[i];
+    const char* status = o.status == store::IngestStatus::added ? "new" : "unchanged";
+    if (format == Format::json) {
+      array.push_back({{"id", o.doc},
+                       {"version", o.version},
+                       {"sha256", o.sha256.hex()},
+                       {"status", status},
+                       {"input", inputs[i].origin},
+                       {"previous", o.previous ? nlohmann::json(o.previous->hex()) : nlohmann::json(nullptr)}});
+    } else {
+      *context.out << o.doc << "@" << o.version << "  " << short_sha(o.sha256) << "  " << status << "\n";
+    }
+  }
+  if (format == Format::json) {
+    write_json(*context.out, array);
+  }
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+void add_ingest_command(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<IngestOptions>();
+  CLI::App* sub = app.add_subcommand("ingest", "Record files (or - for standard input) as versions of documents");
+  sub->add_option("files", options->files, "Files to ingest; - reads standard input")->required();
+  sub->add_option("--doc", options->docs, "Document id, one per document in order (default: from the file name)");
+  sub->add_option("--source", options->source, "Where the text was published (URL or free text)");
+  sub->add_option("--retrieved", options->retrieved, "When it was retrieved (RFC 3339)");
+  sub->add_option("--title", options->title, "Title (default: the first non-empty line)");
+  sub->add_option("--author", options->author, "Who ingests (default: $STET_AUTHOR, git's, or the user name)");
+  sub->add_flag("--split", options->split, "Cut each file into documents at lines of five or more '='");
+  sub->add_option("--format", options->format, "Output format: text or json");
+  table.push_back({sub, [options](Context& context) { return run_ingest(context, *options); }});
+}
+
+}  // namespace stet::cli

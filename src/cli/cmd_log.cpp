@@ -1,0 +1,67 @@
+#include "cli/commands.hpp"
+#include "cli/doc_ref.hpp"
+#include "cli/render.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+namespace stet::cli {
+
+namespace {
+
+struct LogOptions {
+  std::string doc;
+  std::string format = "text";
+};
+
+void print_version(std::ostream& out, const store::Version& v) {
+  const store::Record& r = v.ingest;
+  out << "v" << v.number << "  " << r.sha256.hex() << "\n";
+  out << "  ingested   " << r.ingested_at << " by " << r.ingested_by << "\n";
+  out << "  retrieved  " << or_unknown(r.retrieved_at) << "\n";
+  out << "  source     " << or_unknown(r.source) << "\n";
+  out << "  size       " << r.bytes << " bytes, " << r.words << " words\n";
+  if (!r.title.empty()) {
+    out << "  title      " << r.title << "\n";
+  }
+  for (const store::Record& s : v.sightings) {
+    out << "  seen again " << s.ingested_at << " from " << or_unknown(s.source) << " (retrieved "
+        << or_unknown(s.retrieved_at) << ")\n";
+  }
+}
+
+ExitCode run_log(Context& context, const LogOptions& options) {
+  Format format = parse_format(options.format);
+  DocRef ref = parse_doc_ref(options.doc);
+  if (!ref.rev.empty()) {
+    throw UsageError("stet log takes a document id without @REV");
+  }
+  auto store = context.open_store();
+  auto versions = require_history(store, ref.doc);
+  if (format == Format::json) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const auto& v : versions) {
+      array.push_back(version_json(v));
+    }
+    write_json(*context.out, array);
+    return ExitCode::ok;
+  }
+  *context.out << ref.doc << ": " << versions.size() << (versions.size() == 1 ? " version" : " versions") << "\n";
+  for (const auto& v : versions) {
+    print_version(*context.out, v);
+  }
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+void add_log_command(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<LogOptions>();
+  CLI::App* sub = app.add_subcommand("log", "Show every version of a document with its provenance, oldest first");
+  sub->add_option("doc", options->doc, "Document id")->required();
+  sub->add_option("--format", options->format, "Output format: text or json");
+  table.push_back({sub, [options](Context& context) { return run_log(context, *options); }});
+}
+
+}  // namespace stet::cli

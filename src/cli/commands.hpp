@@ -1,0 +1,30 @@
+#pragma once
+// The table of subcommands. Each `cmd_<name>.cpp` registers one command: it
+// binds its options into a struct and adds a runner returning an ExitCode.
+
+#include "cli/context.hpp"
+#include "cli/exit_code.hpp"
+
+#include <functional>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace stet::cli {
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<ExitCode(Context&)> run;
+};
+
+using CommandTable = std::vector<Command>;
+
+void add_init_command(CLI::App& app, CommandTable& table);
+void add_ingest_command(CLI::App& app, CommandTable& table);
+void add_list_command(CLI::App& app, CommandTable& table);
+void add_log_command(CLI::App& app, CommandTable& table);
+void add_show_command(CLI::App& app, CommandTable& table);
+
+}  // namespace stet::cli

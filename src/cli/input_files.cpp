@@ -1,0 +1,114 @@
+#include "cli/input_files.hpp"
+
+#include "analysis/text_form.hpp"
+#include "store/document_id.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace stet::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_separator(std::string_view line) {
+  std::size_t equals = 0;
+  for (char c : line) {
+    if (c == '=') {
+      ++equals;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      return false;
+    }
+  }
+  return equals >= 5;
+}
+
+bool only_space(std::string_view text) { return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
+
+std::string read_path(const std::string& path, const Environment& env) {
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << env.in->rdbuf();
+    return buffer.str();
+  }
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (!fs::exists(status)) {
+    throw UsageError(path + ": no such file");
+  }
+  if (fs::is_directory(status)) {
+    throw UsageError(path + ": is a folder, not a file");
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    throw UsageError(path + ": cannot be read (permission denied?)");
+  }
+  std::string content((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  if (file.bad()) {
+    throw UsageError(path + ": read error");
+  }
+  return content;
+}
+
+std::string stem_id(const std::string& path) {
+  if (path == "-") {
+    return "stdin";
+  }
+  return store::document_id_from_stem(fs::path(path).stem().string()).value_or("");
+}
+
+}  // namespace
+
+std::vector<std::string> split_parts(const std::string& text) {
+  std::vector<std::string> parts;
+  std::string current;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    std::size_t next = end == std::string::npos ? text.size() : end + 1;
+    std::string_view line(text.data() + pos, (end == std::string::npos ? text.size() : end) - pos);
+    if (is_separator(line)) {
+      parts.push_back(std::move(current));
+      current.clear();
+    } else {
+      current.append(text, pos, next - pos);
+    }
+    pos = next;
+  }
+  parts.push_back(std::move(current));
+  std::erase_if(parts, [](const std::string& part) { return only_space(part); });
+  return parts;
+}
+
+std::vector<InputDocument> read_inputs(const std::vector<std::string>& paths, bool split, const Environment& env) {
+  std::vector<InputDocument> inputs;
+  for (const std::string& path : paths) {
+    std::string content = read_path(path, env);
+    std::string name = path == "-" ? "standard input" : path;
+    if (content.empty()) {
+      throw UsageError(name + ": is empty (0 bytes); an empty capture is not recorded");
+    }
+    if (auto problem = analysis::text_problem(content)) {
+      throw UsageError(name + ": " + *problem);
+    }
+    std::string stem = stem_id(path);
+    if (!split) {
+      inputs.push_back({name, stem, std::move(content)});
+      continue;
+    }
+    auto parts = split_parts(content);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      std::string suffix = "-" + std::to_string(i + 1);
+      std::string part_stem =
+          stem.empty() ? "" : stem.substr(0, store::k_max_document_id_length - suffix.size()) + suffix;
+      inputs.push_back({name + "#" + std::to_string(i + 1), part_stem, std::move(parts[i])});
+    }
+  }
+  return inputs;
+}
+
+}  // namespace stet::cli

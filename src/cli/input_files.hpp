@@ -1,0 +1,30 @@
+#pragma once
+// Reading the documents named on the command line: files or '-' (stdin),
+// whole or split at separator lines, each checked to be text.
+
+#include "cli/context.hpp"
+
+#include <string>
+#include <vector>
+
+namespace stet::cli {
+
+struct InputDocument {
+  std::string origin;    // the file name as given, with "#N" for a split part
+  std::string stem;      // the id derived from the file name (parts: stem-N); empty if none
+  std::string content;
+};
+
+// Reads every path ('-' is standard input). With `split`, each file is cut
+// at lines made of five or more '=' into parts numbered from 1 (parts that
+// are empty or only white space are dropped). Throws UsageError naming the
+// file when one is missing, unreadable, a folder, empty, binary or not
+// UTF-8: nothing is returned unless every input is good.
+[[nodiscard]] std::vector<InputDocument> read_inputs(const std::vector<std::string>& paths, bool split,
+                                                     const Environment& env);
+
+// Cuts `text` at separator lines (5+ '=' alone on a line, spaces allowed).
+// Each part keeps its bytes exactly, including its final line ending.
+[[nodiscard]] std::vector<std::string> split_parts(const std::string& text);
+
+}  // namespace stet::cli

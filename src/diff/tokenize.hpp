@@ -1,0 +1,3 @@
+#pragma once
+// Placeholder module until the word tokenizer lands.
+namespace stet::diff {}

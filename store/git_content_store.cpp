@@ -1,0 +1,252 @@
+// ContentStore on a bare git repository through libgit2.
+
+#include "store/content_store.hpp"
+
+#include "git_store_impl.hpp"
+#include "git_tree_ops.hpp"
+#include "layout.hpp"
+#include "record_codec.hpp"
+#include "store/document_id.hpp"
+#include "store/error.hpp"
+#include "store/timestamp.hpp"
+#include "store_lock.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <random>
+#include <set>
+#include <system_error>
+#include <thread>
+
+namespace stet::store {
+
+namespace fs = std::filesystem;
+using git::check;
+using git::make_signature;
+using git::write_blob;
+
+
+namespace {
+
+// Writes the first commit of a new store: the format file alone.
+void write_initial_commit(git_repository* repo, const std::string& created_at) {
+  git_oid blob = write_blob(repo, layout::format_file_content());
+  git_treebuilder* raw_builder = nullptr;
+  check(git_treebuilder_new(&raw_builder, repo, nullptr), "cannot build the first tree");
+  std::unique_ptr<git_treebuilder, decltype([](git_treebuilder* b) { git_treebuilder_free(b); })> builder(
+      raw_builder);
+  check(git_treebuilder_insert(nullptr, builder.get(), std::string(layout::k_format_file).c_str(), &blob,
+                               GIT_FILEMODE_BLOB),
+        "cannot build the first tree");
+  git_oid tree_id;
+  check(git_treebuilder_write(&tree_id, builder.get()), "cannot write the first tree");
+  git_tree* raw_tree = nullptr;
+  check(git_tree_lookup(&raw_tree, repo, &tree_id), "cannot read the first tree");
+  git::git_tree_ptr tree(raw_tree);
+  auto signature = make_signature("stet", created_at);
+  git_oid commit;
+  check(git_commit_create(&commit, repo, std::string(layout::k_branch).c_str(), signature.get(), signature.get(),
+                          nullptr, "stet: create store\n", tree.get(), 0, nullptr),
+        "cannot write the first commit");
+}
+
+void check_format(git_repository* repo, const fs::path& path) {
+  auto head = git::branch_commit(repo);
+  if (!head) {
+    throw NotAStoreError("not a stet store: " + path.string() + " is a git repository without stet's format file");
+  }
+  auto tree = git::commit_tree(head->get());
+  const git_tree_entry* entry = git_tree_entry_byname(tree.get(), std::string(layout::k_format_file).c_str());
+  if (entry == nullptr) {
+    throw NotAStoreError("not a stet store: " + path.string() + " is a git repository without stet's format file");
+  }
+  auto format = nlohmann::json::parse(git::read_blob(repo, *git_tree_entry_id(entry)), nullptr, false);
+  if (format.is_discarded() || !format.is_object() || format.value("format", "") != "stet-store") {
+    throw NotAStoreError("not a stet store: " + path.string() + " has a malformed format file");
+  }
+  if (format.value("version", 0) != layout::k_format_version) {
+    throw NotAStoreError("unsupported store format version in " + path.string());
+  }
+}
+
+// Collects the documents below `tree` (a shard folder); `prefix` is the id
+// so far. A folder holding `_versions` is a document; others are segments.
+void collect_documents(git_repository* repo, const git_tree* tree, const std::string& prefix,
+                       std::vector<DocumentSummary>& out) {
+  for (std::size_t i = 0; i < git_tree_entrycount(tree); ++i) {
+    const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
+    if (git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
+      continue;
+    }
+    std::string name = git_tree_entry_name(entry);
+    git_tree* raw = nullptr;
+    check(git_tree_lookup(&raw, repo, git_tree_entry_id(entry)), "cannot read " + prefix + name);
+    git::git_tree_ptr child(raw);
+    if (name == layout::k_versions_dir) {
+      DocumentSummary summary{prefix.substr(0, prefix.size() - 1), 0, ""};
+      summary.versions = static_cast<int>(git_tree_entrycount(child.get()));
+      out.push_back(std::move(summary));
+    } else {
+      collect_documents(repo, child.get(), prefix + name + "/", out);
+    }
+  }
+}
+
+fs::path temporary_sibling(const fs::path& path) {
+  std::random_device random;
+  return path.parent_path() /
+         ("." + path.filename().string() + ".init-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
+}
+
+}  // namespace
+
+ContentStore::ContentStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+ContentStore::ContentStore(ContentStore&&) noexcept = default;
+ContentStore& ContentStore::operator=(ContentStore&&) noexcept = default;
+ContentStore::~ContentStore() = default;
+
+ContentStore ContentStore::create(const fs::path& requested, const std::string& created_at) {
+  git::Session session;
+  fs::path path = fs::absolute(requested).lexically_normal();
+  if (path.filename().empty()) {
+    path = path.parent_path();
+  }
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(path, ec))) {
+    throw Error("cannot create a store at " + path.string() + ": it already exists");
+  }
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) {
+    throw Error("cannot create " + path.parent_path().string() + ": " + ec.message());
+  }
+  fs::path temporary = temporary_sibling(path);
+  try {
+    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    options.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_NO_REINIT | GIT_REPOSITORY_INIT_MKDIR;
+    options.initial_head = "main";
+    options.description = "stet store: see stet-store.json";
+    git_repository* raw = nullptr;
+    check(git_repository_init_ext(&raw, temporary.c_str(), &options), "cannot create a store");
+    git::git_repository_ptr repo(raw);
+    write_initial_commit(repo.get(), created_at);
+    repo.reset();
+    git::fsync_path(temporary);
+    fs::rename(temporary, path);
+    git::fsync_path(path.parent_path());
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(temporary, ec);
+    throw Error("cannot create a store at " + path.string() + ": " + e.code().message());
+  } catch (...) {
+    fs::remove_all(temporary, ec);
+    throw;
+  }
+  return open(path);
+}
+
+ContentStore ContentStore::open(const fs::path& requested) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = fs::absolute(requested).lexically_normal();
+  std::error_code ec;
+  auto status = fs::status(impl->path, ec);
+  if (!fs::exists(status)) {
+    throw NotAStoreError("no store at " + impl->path.string() + " (create one with 'stet init')");
+  }
+  if (!fs::is_directory(status)) {
+    throw NotAStoreError("not a stet store: " + impl->path.string() + " is not a folder");
+  }
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, impl->path.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0) {
+    throw NotAStoreError("not a stet store: " + impl->path.string() + " is not a git repository");
+  }
+  impl->repo.reset(raw);
+  if (!git_repository_is_bare(impl->repo.get())) {
+    throw NotAStoreError("not a stet store: " + impl->path.string() + " is a git work tree, not a bare store");
+  }
+  check_format(impl->repo.get(), impl->path);
+  return ContentStore(std::move(impl));
+}
+
+bool looks_like_store(const fs::path& path) {
+  std::error_code ec;
+  return fs::is_regular_file(path / layout::k_format_file, ec) || fs::is_regular_file(path / "HEAD", ec);
+}
+
+const fs::path& ContentStore::path() const { return m_impl->path; }
+
+std::string ContentStore::head() const {
+  auto commit = git::branch_commit(m_impl->repo.get());
+  return commit ? git::oid_hex(*git_commit_id(commit->get())) : std::string();
+}
+
+std::optional<std::vector<Version>> ContentStore::history(std::string_view doc) const {
+  if (document_id_problem(doc)) {
+    return std::nullopt;
+  }
+  auto commit = git::branch_commit(m_impl->repo.get());
+  if (!commit) {
+    return std::nullopt;
+  }
+  auto tree = git::commit_tree(commit->get());
+  return git::history_in(m_impl->repo.get(), tree.get(), doc);
+}
+
+std::optional<std::string> ContentStore::content(std::string_view doc, const Digest& sha256) const {
+  auto versions = history(doc);
+  if (!versions) {
+    return std::nullopt;
+  }
+  for (const Version& version : *versions) {
+    if (version.sha256 == sha256) {
+      return git::read_blob(m_impl->repo.get(), git::oid_from_hex(version.object_id));
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace stet::store
+
+namespace stet::store {
+
+std::vector<DocumentSummary> ContentStore::documents() const {
+  std::vector<DocumentSummary> out;
+  auto commit = git::branch_commit(m_impl->repo.get());
+  if (!commit) {
+    return out;
+  }
+  auto root = git::commit_tree(commit->get());
+  auto docs = git::subtree(m_impl->repo.get(), root.get(), std::string(layout::k_docs_dir));
+  if (!docs) {
+    return out;
+  }
+  for (std::size_t i = 0; i < git_tree_entrycount(docs->get()); ++i) {
+    const git_tree_entry* shard1 = git_tree_entry_byindex(docs->get(), i);
+    std::string name1 = git_tree_entry_name(shard1);
+    auto level1 = git::subtree(m_impl->repo.get(), docs->get(), name1);
+    for (std::size_t j = 0; level1 && j < git_tree_entrycount(level1->get()); ++j) {
+      std::string name2 = git_tree_entry_name(git_tree_entry_byindex(level1->get(), j));
+      auto level2 = git::subtree(m_impl->repo.get(), level1->get(), name2);
+      if (level2) {
+        collect_documents(m_impl->repo.get(), level2->get(), "", out);
+      }
+    }
+  }
+  for (DocumentSummary& summary : out) {
+    auto versions = history(summary.id);
+    for (const Version& v : versions.value_or(std::vector<Version>{})) {
+      summary.last_ingested_at = std::max(summary.last_ingested_at, v.ingest.ingested_at);
+      for (const Record& r : v.sightings) {
+        summary.last_ingested_at = std::max(summary.last_ingested_at, r.ingested_at);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return out;
+}
+
+}  // namespace stet::store

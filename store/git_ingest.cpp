@@ -1,0 +1,185 @@
+// ContentStore::ingest: one commit per call, all or nothing, safe against
+// concurrent writers and crashes (see docs/reliability.md).
+
+#include "git_store_impl.hpp"
+#include "git_tree_ops.hpp"
+#include "layout.hpp"
+#include "record_codec.hpp"
+#include "store/document_id.hpp"
+#include "store/error.hpp"
+#include "store_lock.hpp"
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
+namespace stet::store {
+
+using git::check;
+
+namespace {
+
+constexpr auto k_lock_timeout = std::chrono::seconds(120);
+constexpr int k_max_attempts = 200;
+
+// What one document looks like while a batch is being applied to it.
+struct DocState {
+  std::set<Digest> known;          // versions already stored or added by this batch
+  std::optional<Digest> latest;    // the newest version so far
+};
+
+struct PreparedItem {
+  Record record;
+  git_oid content_blob{};
+};
+
+DocState load_doc_state(git_repository* repo, const git_tree* root, const std::string& doc) {
+  DocState state;
+  if (auto versions = git::history_in(repo, root, doc)) {
+    for (const Version& v : *versions) {
+      state.known.insert(v.sha256);
+    }
+    if (!versions->empty()) {
+      state.latest = versions->back().sha256;
+    }
+  }
+  return state;
+}
+
+struct BuiltCommit {
+  git_oid commit{};
+  std::vector<IngestOutcome> outcomes;
+};
+
+// Applies every item to the tree of `parent` and writes the commit (not yet
+// referenced by the branch).
+BuiltCommit build_commit(git_repository* repo, git_commit* parent, std::vector<PreparedItem> items) {
+  auto root = git::commit_tree(parent);
+  std::map<std::string, DocState> docs;
+  std::vector<std::string> paths;  // owns the strings git_tree_update points at
+  paths.reserve(items.size() * 2);
+  std::vector<git_tree_update> updates;
+  std::vector<Record> records;
+  std::vector<IngestStatus> statuses;
+  BuiltCommit built;
+  for (PreparedItem& item : items) {
+    Record& record = item.record;
+    auto found = docs.find(record.doc);
+    if (found == docs.end()) {
+      found = docs.emplace(record.doc, load_doc_state(repo, root.get(), record.doc)).first;
+    }
+    DocState& state = found->second;
+    record.previous = state.latest;
+    bool is_new = state.known.insert(record.sha256).second;
+    std::string version_dir = layout::versions_dir(record.doc) + "/" + record.sha256.hex();
+    if (is_new) {
+      paths.push_back(version_dir + "/" + std::string(layout::k_content_file));
+      updates.push_back({GIT_TREE_UPDATE_UPSERT, item.content_blob, GIT_FILEMODE_BLOB, nullptr});
+      state.latest = record.sha256;
+    }
+    std::string json = codec::record_to_json(record);
+    paths.push_back(version_dir + "/" + layout::record_name(record, json));
+    updates.push_back({GIT_TREE_UPDATE_UPSERT, git::write_blob(repo, json), GIT_FILEMODE_BLOB, nullptr});
+    IngestStatus status = is_new ? IngestStatus::added : IngestStatus::unchanged;
+    built.outcomes.push_back({record.doc, 0, record.sha256, status, record.previous});
+    records.push_back(record);
+    statuses.push_back(status);
+  }
+  for (std::size_t i = 0; i < updates.size(); ++i) {
+    updates[i].path = paths[i].c_str();
+  }
+  git_oid tree_id;
+  check(git_tree_create_updated(&tree_id, repo, root.get(), updates.size(), updates.data()),
+        "cannot write the updated tree");
+  git_tree* raw_tree = nullptr;
+  check(git_tree_lookup(&raw_tree, repo, &tree_id), "cannot read the updated tree");
+  git::git_tree_ptr tree(raw_tree);
+  auto signature = git::make_signature(records.front().ingested_by, records.front().ingested_at);
+  const git_commit* parents[] = {parent};
+  std::string message = codec::commit_message(records, statuses);
+  check(git_commit_create(&built.commit, repo, nullptr, signature.get(), signature.get(), nullptr, message.c_str(),
+                          tree.get(), 1, parents),
+        "cannot write the commit");
+  return built;
+}
+
+// Moves the branch from `expected` to `target` only if nobody moved it
+// meanwhile. Returns false when it moved (the caller rebuilds).
+bool compare_and_swap_branch(git_repository* repo, const std::filesystem::path& store, const git_oid& target,
+                             const git_oid& expected) {
+  for (int attempt = 0;; ++attempt) {
+    git_reference* raw = nullptr;
+    int rc = git_reference_create_matching(&raw, repo, std::string(layout::k_branch).c_str(), &target, 1,
+                                           &expected, "stet ingest");
+    git::git_reference_ptr ref(raw);
+    if (rc == GIT_EMODIFIED) {
+      return false;
+    }
+    if (rc == GIT_ELOCKED && attempt < k_max_attempts) {
+      git::clear_stale_ref_lock(store);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      continue;
+    }
+    check(rc, "cannot update the store's branch");
+    return true;
+  }
+}
+
+void number_outcomes(git_repository* repo, std::vector<IngestOutcome>& outcomes) {
+  auto commit = git::branch_commit(repo);
+  auto root = git::commit_tree(commit->get());
+  std::map<std::string, std::map<Digest, int>> numbers;
+  for (IngestOutcome& outcome : outcomes) {
+    auto found = numbers.find(outcome.doc);
+    if (found == numbers.end()) {
+      std::map<Digest, int> by_sha;
+      for (const Version& v : git::history_in(repo, root.get(), outcome.doc).value_or(std::vector<Version>{})) {
+        by_sha[v.sha256] = v.number;
+      }
+      found = numbers.emplace(outcome.doc, std::move(by_sha)).first;
+    }
+    outcome.version = found->second[outcome.sha256];
+  }
+}
+
+}  // namespace
+
+std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& items) {
+  if (items.empty()) {
+    return {};
+  }
+  git_repository* repo = m_impl->repo.get();
+  std::vector<PreparedItem> prepared;
+  prepared.reserve(items.size());
+  for (const IngestItem& item : items) {
+    if (auto problem = document_id_problem(item.record.doc)) {
+      throw InvalidInputError(*problem);
+    }
+    PreparedItem p{item.record, {}};
+    p.record.sha256 = sha256(item.content);
+    p.record.bytes = item.content.size();
+    prepared.push_back(std::move(p));
+  }
+  // Lock first so a read-only store fails before anything is written.
+  StoreLock lock(m_impl->path, k_lock_timeout);
+  // Content is addressed by its hash: writing it before the commit is
+  // harmless if the commit never happens.
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    prepared[i].content_blob = git::write_blob(repo, items[i].content);
+  }
+  for (int attempt = 0; attempt < k_max_attempts; ++attempt) {
+    auto parent = git::branch_commit(repo);
+    if (!parent) {
+      throw Error("the store's branch is missing");
+    }
+    BuiltCommit built = build_commit(repo, parent->get(), prepared);
+    if (compare_and_swap_branch(repo, m_impl->path, built.commit, *git_commit_id(parent->get()))) {
+      number_outcomes(repo, built.outcomes);
+      return built.outcomes;
+    }
+  }
+  throw Error("the store's branch kept moving; gave up after " + std::to_string(k_max_attempts) + " attempts");
+}
+
+}  // namespace stet::store

@@ -1,0 +1,45 @@
+#pragma once
+// (private) The state behind ContentStore and the helpers its git_*.cpp
+// files share: signatures, blobs, reading a document's versions.
+
+#include "git_handles.hpp"
+#include "store/content_store.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stet::store {
+
+struct ContentStore::Impl {
+  git::Session session;  // first member: destroyed after every handle
+  std::filesystem::path path;
+  git::git_repository_ptr repo;
+};
+
+namespace git {
+
+// fsync(2) of a file or folder, best effort (used after renames).
+void fsync_path(const std::filesystem::path& path);
+
+// A signature for `who` ("Name" or "Name <email>") at RFC 3339 time `when`.
+[[nodiscard]] git_signature_ptr make_signature(const std::string& who, const std::string& when);
+
+[[nodiscard]] git_oid write_blob(git_repository* repo, std::string_view data);
+
+// The numbered versions stored in `versions_tree` (a document's _versions).
+// Throws Error on a malformed entry or record.
+[[nodiscard]] std::vector<Version> read_versions(git_repository* repo, const git_tree* versions_tree);
+
+// The versions of `doc` in the tree `root`; nullopt when it has none.
+[[nodiscard]] std::optional<std::vector<Version>> history_in(git_repository* repo, const git_tree* root,
+                                                             std::string_view doc);
+
+// Removes the branch's `.lock` left behind by a killed process. REQUIRES:
+// the caller holds the store lock, so no stet process can own it.
+void clear_stale_ref_lock(const std::filesystem::path& store);
+
+}  // namespace git
+}  // namespace stet::store

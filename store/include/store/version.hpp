@@ -1,0 +1,66 @@
+#pragma once
+// Value types for what the store keeps: one record per ingest event, grouped
+// into versions (distinct byte contents) of a document.
+
+#include "store/digest.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stet::store {
+
+// One ingest event: these bytes of this document were received from
+// `source` at `retrieved_at` and recorded at `ingested_at`.
+struct Record {
+  std::string doc;
+  Digest sha256;                 // of the exact bytes
+  Digest normalized_sha256;      // of the normalized text (see docs/store-format.md)
+  std::uint64_t bytes = 0;
+  std::uint64_t words = 0;
+  std::string source;            // URL or free text; empty when unknown
+  std::string retrieved_at;      // RFC 3339; empty when unknown
+  std::string ingested_at;       // RFC 3339 UTC, e.g. 2026-11-28T02:05:46.123456Z
+  std::string ingested_by;
+  std::string title;
+  std::optional<Digest> previous;  // latest version of `doc` when this was ingested
+  std::string stet_version;
+
+  bool operator==(const Record&) const = default;
+};
+
+// A distinct content of a document. Versions are numbered from 1 in the
+// order of their first ingest time, ties broken by SHA-256.
+struct Version {
+  int number = 0;
+  Digest sha256;
+  Record ingest;                  // the earliest record of these bytes
+  std::vector<Record> sightings;  // later records of the same bytes, oldest first
+  std::string object_id;          // git blob id (hex) of the content
+};
+
+struct DocumentSummary {
+  std::string id;
+  int versions = 0;
+  std::string last_ingested_at;
+};
+
+// What the caller hands to ContentStore::ingest for one input.
+// `record.previous` is ignored: the store fills it in.
+struct IngestItem {
+  Record record;
+  std::string content;
+};
+
+enum class IngestStatus { added, unchanged };
+
+struct IngestOutcome {
+  std::string doc;
+  int version = 0;  // the number of the version these bytes are (new or old)
+  Digest sha256;
+  IngestStatus status = IngestStatus::added;
+  std::optional<Digest> previous;
+};
+
+}  // namespace stet::store

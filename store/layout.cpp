@@ -1,0 +1,38 @@
+#include "layout.hpp"
+
+namespace stet::store::layout {
+
+std::string document_dir(std::string_view doc) {
+  std::string shard = sha256(doc).hex();
+  std::string dir(k_docs_dir);
+  dir += '/';
+  dir += shard.substr(0, 2);
+  dir += '/';
+  dir += shard.substr(2, 2);
+  dir += '/';
+  dir += doc;
+  return dir;
+}
+
+std::string versions_dir(std::string_view doc) {
+  return document_dir(doc) + "/" + std::string(k_versions_dir);
+}
+
+std::string record_name(const Record& record, std::string_view record_json) {
+  std::string stamp;
+  for (char c : record.ingested_at) {
+    if ((c >= '0' && c <= '9') || c == '.') {
+      stamp += c;
+    } else if (c == 'T') {
+      stamp += 'T';
+    }
+  }
+  return stamp + "Z-" + sha256(record_json).hex().substr(0, 16) + ".json";
+}
+
+std::string format_file_content() {
+  return "{\n  \"format\": \"stet-store\",\n  \"version\": " + std::to_string(k_format_version) +
+         ",\n  \"spec\": \"docs/store-format.md\"\n}\n";
+}
+
+}  // namespace stet::store::layout

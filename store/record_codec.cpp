@@ -1,0 +1,132 @@
+#include "record_codec.hpp"
+
+#include "store/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace stet::store::codec {
+
+namespace {
+
+using nlohmann::json;
+
+const json& field(const json& object, const char* name, json::value_t type) {
+  auto it = object.find(name);
+  if (it == object.end()) {
+    throw Error(std::string("record has no field '") + name + "'");
+  }
+  bool ok = it->type() == type ||
+            (type == json::value_t::number_unsigned && it->type() == json::value_t::number_integer &&
+             it->get<std::int64_t>() >= 0);
+  if (!ok) {
+    throw Error(std::string("record field '") + name + "' has the wrong type");
+  }
+  return *it;
+}
+
+std::string text_field(const json& object, const char* name) {
+  return field(object, name, json::value_t::string).get<std::string>();
+}
+
+Digest digest_field(const json& object, const char* name) {
+  auto digest = Digest::from_hex(text_field(object, name));
+  if (!digest) {
+    throw Error(std::string("record field '") + name + "' is not a SHA-256 in hex");
+  }
+  return *digest;
+}
+
+// Trailer values are single lines: control characters become spaces.
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      c = ' ';
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string record_to_json(const Record& record) {
+  json object = {
+      {"record_format", k_record_format},
+      {"doc", record.doc},
+      {"sha256", record.sha256.hex()},
+      {"normalized_sha256", record.normalized_sha256.hex()},
+      {"bytes", record.bytes},
+      {"words", record.words},
+      {"source", record.source},
+      {"retrieved_at", record.retrieved_at},
+      {"ingested_at", record.ingested_at},
+      {"ingested_by", record.ingested_by},
+      {"title", record.title},
+      {"previous", record.previous ? json(record.previous->hex()) : json(nullptr)},
+      {"stet_version", record.stet_version},
+  };
+  // Invalid UTF-8 in free-text fields is replaced rather than refused: the
+  // content itself is kept byte for byte elsewhere.
+  return object.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+Record record_from_json(std::string_view text) {
+  json object = json::parse(text, nullptr, false);
+  if (object.is_discarded() || !object.is_object()) {
+    throw Error("record is not a JSON object");
+  }
+  if (field(object, "record_format", json::value_t::number_unsigned).get<int>() != k_record_format) {
+    throw Error("record has an unknown record_format");
+  }
+  Record record;
+  record.doc = text_field(object, "doc");
+  record.sha256 = digest_field(object, "sha256");
+  record.normalized_sha256 = digest_field(object, "normalized_sha256");
+  record.bytes = field(object, "bytes", json::value_t::number_unsigned).get<std::uint64_t>();
+  record.words = field(object, "words", json::value_t::number_unsigned).get<std::uint64_t>();
+  record.source = text_field(object, "source");
+  record.retrieved_at = text_field(object, "retrieved_at");
+  record.ingested_at = text_field(object, "ingested_at");
+  record.ingested_by = text_field(object, "ingested_by");
+  record.title = text_field(object, "title");
+  record.stet_version = text_field(object, "stet_version");
+  auto previous = object.find("previous");
+  if (previous == object.end()) {
+    throw Error("record has no field 'previous'");
+  }
+  if (!previous->is_null()) {
+    record.previous = digest_field(object, "previous");
+  }
+  return record;
+}
+
+std::string commit_message(const std::vector<Record>& records, const std::vector<IngestStatus>& statuses) {
+  std::string message;
+  std::size_t added = 0;
+  for (IngestStatus status : statuses) {
+    added += status == IngestStatus::added ? 1 : 0;
+  }
+  if (records.size() == 1) {
+    message = "stet: ingest " + records.front().doc + " (" + (added == 1 ? "new version" : "unchanged") + ")";
+  } else {
+    message = "stet: ingest " + std::to_string(records.size()) + " versions (" + std::to_string(added) +
+              " new, " + std::to_string(records.size() - added) + " unchanged)";
+  }
+  message += "\n\n";
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const Record& r = records[i];
+    message += "Stet-Document: " + r.doc + "\n";
+    message += "Stet-Sha256: " + r.sha256.hex() + "\n";
+    message += std::string("Stet-Status: ") + (statuses[i] == IngestStatus::added ? "new" : "unchanged") + "\n";
+    message += "Stet-Source: " + (r.source.empty() ? std::string("unknown") : one_line(r.source)) + "\n";
+    message += "Stet-Retrieved-At: " + (r.retrieved_at.empty() ? std::string("unknown") : r.retrieved_at) + "\n";
+    message += "Stet-Ingested-At: " + r.ingested_at + "\n";
+    message += "Stet-Ingested-By: " + one_line(r.ingested_by) + "\n";
+    if (r.previous) {
+      message += "Stet-Previous: " + r.previous->hex() + "\n";
+    }
+  }
+  return message;
+}
+
+}  // namespace stet::store::codec
