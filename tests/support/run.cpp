@@ -1,0 +1,163 @@
+#include "support/run.hpp"
+
+#include "cli/app.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace stet::test {
+
+namespace fs = std::filesystem;
+
+RunResult run_stet(const std::vector<std::string>& args, const std::string& input) {
+  std::vector<std::string> storage = {"stet"};
+  storage.insert(storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& arg : storage) {
+    argv.push_back(arg.data());
+  }
+  argv.push_back(nullptr);
+  std::istringstream in(input);
+  auto clock = std::make_shared<std::chrono::system_clock::time_point>(std::chrono::sys_days{
+      std::chrono::year{2026} / std::chrono::January / 1});
+  cli::Environment env;
+  env.now = [clock] {
+    *clock += std::chrono::seconds(1);
+    return *clock;
+  };
+  env.getenv = [](const std::string& name) -> std::optional<std::string> {
+    if (name == "STET_AUTHOR") {
+      return "Test Author <test@example.org>";
+    }
+    return std::nullopt;
+  };
+  env.in = &in;
+  std::ostringstream out;
+  std::ostringstream err;
+  RunResult result;
+  result.code = cli::run(static_cast<int>(storage.size()), argv.data(), out, err, env);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+namespace {
+
+void write_all(int fd, const std::string& data) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace
+
+RunResult run_program(const std::vector<std::string>& args, const std::string& input, const fs::path& cwd,
+                      const std::map<std::string, std::string>& env, std::chrono::seconds timeout) {
+  int in_pipe[2], out_pipe[2], err_pipe[2];
+  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  pid_t pid = ::fork();
+  if (pid < 0) {
+    throw std::runtime_error("fork failed");
+  }
+  if (pid == 0) {
+    ::dup2(in_pipe[0], 0);
+    ::dup2(out_pipe[1], 1);
+    ::dup2(err_pipe[1], 2);
+    if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) {
+      ::_exit(127);
+    }
+    for (const auto& [key, value] : env) {
+      ::setenv(key.c_str(), value.c_str(), 1);
+    }
+    std::vector<char*> argv;
+    for (const std::string& arg : args) {
+      argv.push_back(const_cast<char*>(arg.c_str()));
+    }
+    argv.push_back(nullptr);
+    ::execvp(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(in_pipe[0]);
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  ::signal(SIGPIPE, SIG_IGN);
+  write_all(in_pipe[1], input);
+  ::close(in_pipe[1]);
+  RunResult result;
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  int open_fds = 2;
+  bool timed_out = false;
+  while (open_fds > 0) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      timed_out = true;
+      break;
+    }
+    if (::poll(fds, 2, static_cast<int>(left.count())) < 0 && errno != EINTR) {
+      break;
+    }
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
+        char buffer[65536];
+        ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+        if (n <= 0) {
+          ::close(fds[i].fd);
+          fds[i].fd = -1;
+          --open_fds;
+        } else {
+          (i == 0 ? result.out : result.err).append(buffer, static_cast<std::size_t>(n));
+        }
+      }
+    }
+  }
+  if (timed_out) {
+    ::kill(pid, SIGKILL);
+  }
+  for (auto& fd : fds) {
+    if (fd.fd >= 0) {
+      ::close(fd.fd);
+    }
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.code = timed_out ? -1 : (WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+  return result;
+}
+
+RunResult run_binary(const std::vector<std::string>& args, const std::string& input, const fs::path& cwd,
+                     const std::map<std::string, std::string>& env, std::chrono::seconds timeout) {
+  std::vector<std::string> argv = {stet_binary().string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::map<std::string, std::string> full_env = {{"NO_COLOR", "1"}};
+  full_env.insert(env.begin(), env.end());
+  return run_program(argv, input, cwd, full_env, timeout);
+}
+
+fs::path stet_binary() { return STET_BINARY; }
+
+fs::path fixtures_dir() { return STET_FIXTURES_DIR; }
+
+fs::path corpus_dir() { return fs::path(STET_SOURCE_DIR) / ".." / "shared" / "corpus"; }
+
+}  // namespace stet::test

@@ -1,0 +1,46 @@
+#pragma once
+// Running stet in tests: in-process through cli::run (fixed clock), or as a
+// real child process of the built binary (end-to-end tests).
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace stet::test {
+
+struct RunResult {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `stet args...` in-process with a fixed clock starting at
+// 2026-01-01T00:00:00Z and advancing one second per call to now(), $STET_STORE
+// unset, and `input` as standard input.
+[[nodiscard]] RunResult run_stet(const std::vector<std::string>& args, const std::string& input = "");
+
+// Runs the built `stet` binary as a child process with `args`, feeding
+// `input` on stdin, in working directory `cwd` (default: current), with
+// extra environment variables. Waits at most `timeout`; a hung child is
+// killed and reported with code -1.
+[[nodiscard]] RunResult run_binary(const std::vector<std::string>& args, const std::string& input = "",
+                                   const std::filesystem::path& cwd = {},
+                                   const std::map<std::string, std::string>& env = {},
+                                   std::chrono::seconds timeout = std::chrono::seconds(120));
+
+// Runs any program (argv[0] looked up in PATH) the same way.
+[[nodiscard]] RunResult run_program(const std::vector<std::string>& argv, const std::string& input = "",
+                                    const std::filesystem::path& cwd = {},
+                                    const std::map<std::string, std::string>& env = {},
+                                    std::chrono::seconds timeout = std::chrono::seconds(120));
+
+// The path of the built stet binary.
+[[nodiscard]] std::filesystem::path stet_binary();
+
+// The fixtures folder and the shared corpus (which may be absent).
+[[nodiscard]] std::filesystem::path fixtures_dir();
+[[nodiscard]] std::filesystem::path corpus_dir();
+
+}  // namespace stet::test
