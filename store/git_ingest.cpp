@@ -104,28 +104,6 @@ BuiltCommit build_commit(git_repository* repo, git_commit* parent, std::vector<P
   return built;
 }
 
-// Moves the branch from `expected` to `target` only if nobody moved it
-// meanwhile. Returns false when it moved (the caller rebuilds).
-bool compare_and_swap_branch(git_repository* repo, const std::filesystem::path& store, const git_oid& target,
-                             const git_oid& expected) {
-  for (int attempt = 0;; ++attempt) {
-    git_reference* raw = nullptr;
-    int rc = git_reference_create_matching(&raw, repo, std::string(layout::k_branch).c_str(), &target, 1,
-                                           &expected, "stet ingest");
-    git::git_reference_ptr ref(raw);
-    if (rc == GIT_EMODIFIED) {
-      return false;
-    }
-    if (rc == GIT_ELOCKED && attempt < k_max_attempts) {
-      git::clear_stale_ref_lock(store);
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-      continue;
-    }
-    check(rc, "cannot update the store's branch");
-    return true;
-  }
-}
-
 void number_outcomes(git_repository* repo, std::vector<IngestOutcome>& outcomes) {
   auto commit = git::branch_commit(repo);
   auto root = git::commit_tree(commit->get());
@@ -174,7 +152,7 @@ std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& i
       throw Error("the store's branch is missing");
     }
     BuiltCommit built = build_commit(repo, parent->get(), prepared);
-    if (compare_and_swap_branch(repo, m_impl->path, built.commit, *git_commit_id(parent->get()))) {
+    if (git::compare_and_swap_branch(repo, m_impl->path, built.commit, *git_commit_id(parent->get()))) {
       number_outcomes(repo, built.outcomes);
       return built.outcomes;
     }

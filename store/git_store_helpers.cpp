@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <system_error>
+#include <thread>
 
 namespace stet::store::git {
 
@@ -19,6 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr auto k_stale_ref_lock_age = std::chrono::seconds(10);
+constexpr int k_max_lock_retries = 2000;
 
 }  // namespace
 
@@ -127,6 +129,28 @@ void clear_stale_ref_lock(const fs::path& store) {
   }
   if (fs::file_time_type::clock::now() - written > k_stale_ref_lock_age) {
     fs::remove(lock, ec);
+  }
+}
+
+// Moves the branch from `expected` to `target` only if nobody moved it
+// meanwhile. Returns false when it moved (the caller rebuilds).
+bool compare_and_swap_branch(git_repository* repo, const std::filesystem::path& store, const git_oid& target,
+                             const git_oid& expected) {
+  for (int attempt = 0;; ++attempt) {
+    git_reference* raw = nullptr;
+    int rc = git_reference_create_matching(&raw, repo, std::string(layout::k_branch).c_str(), &target, 1,
+                                           &expected, "stet ingest");
+    git_reference_ptr ref(raw);
+    if (rc == GIT_EMODIFIED) {
+      return false;
+    }
+    if (rc == GIT_ELOCKED && attempt < k_max_lock_retries) {
+      clear_stale_ref_lock(store);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      continue;
+    }
+    check(rc, "cannot update the store's branch");
+    return true;
   }
 }
 

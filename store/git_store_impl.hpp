@@ -41,5 +41,12 @@ void fsync_path(const std::filesystem::path& path);
 // the caller holds the store lock, so no stet process can own it.
 void clear_stale_ref_lock(const std::filesystem::path& store);
 
+// Moves the branch from `expected` to `target` only if nobody moved it
+// meanwhile (compare-and-swap); waits out a held ref lock and clears a stale
+// one. Returns false when the branch moved: the caller rebuilds on the new
+// head. REQUIRES: the caller holds the store lock. Throws Error.
+[[nodiscard]] bool compare_and_swap_branch(git_repository* repo, const std::filesystem::path& store,
+                                           const git_oid& target, const git_oid& expected);
+
 }  // namespace git
 }  // namespace stet::store
