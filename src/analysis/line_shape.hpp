@@ -1,0 +1,62 @@
+#pragma once
+// What a single line of text looks like at the end of a document: a rule,
+// a URL, a table row, a list item, a closing formula ("Regards,"), a footer,
+// a form field, a dangling label ("Source", "Read more"), a sentence end.
+// Pure string classification, no context beyond the line itself.
+
+#include <string>
+#include <string_view>
+
+namespace stet::analysis {
+
+// The line with leading and trailing white space removed.
+[[nodiscard]] std::string_view trim_line(std::string_view line);
+
+// Ends with sentence punctuation (. ! ? … ; and CJK/Arabic/Devanagari
+// equivalents), possibly followed by closing quotes, brackets or emphasis
+// marks ("end.)", "**Done.**"). A bare "..." or "…" counts, too: the caller
+// checks cut markers first.
+[[nodiscard]] bool ends_with_terminal(std::string_view line);
+
+// A horizontal rule or code fence: three or more of - _ = * ~ # ` — ─, spaces allowed.
+[[nodiscard]] bool is_rule(std::string_view line);
+
+// The line ends with a URL, an e-mail address or a <...> link.
+[[nodiscard]] bool ends_with_link(std::string_view line);
+
+// A table row: starts or ends with '|' and has at least two.
+[[nodiscard]] bool is_table_row(std::string_view line);
+
+// Aligned columns: two or more gaps of three or more spaces (or tabs)
+// between words ("Jeff Licquia       Rusty Russell      Christopher Yeoh").
+[[nodiscard]] bool has_columns(std::string_view line);
+
+// Starts with a bullet or enumeration ("* ", "- ", "• ", "3. ", "b) ", "(iv) ").
+[[nodiscard]] bool is_list_item(std::string_view line);
+
+// The kind of a list item's marker ("*", "-", "1.", "(1)", "a)", ...), so
+// that items of one list can be compared; empty when not a list item.
+[[nodiscard]] std::string list_marker_kind(std::string_view line);
+
+// A letter's closing formula alone on its line ("Regards,", "Thank you,",
+// "Mit freundlichen Grüßen", "Cordialement", "С уважением", ...).
+[[nodiscard]] bool is_closing_formula(std::string_view line);
+
+// A sign-off or footer line: "-- Name <mail> date", copyright, "All rights
+// reserved", "Last updated ...", a line ending with a year or date, a
+// "— END ... —" marker, a line wholly in parentheses.
+[[nodiscard]] bool is_footer_line(std::string_view line);
+
+// A form field waiting to be filled: "Date:", "Signature: ______",
+// "Datum ..........." (at most four words before the colon or blanks).
+[[nodiscard]] bool is_form_field(std::string_view line);
+
+// An attribution or navigation label whose target is missing: "Source",
+// "Source:", "Read more", "Continued on", "Quelle", "Lire la suite", ...
+[[nodiscard]] bool is_dangling_label(std::string_view line);
+
+// A heading: Markdown '#', a line wholly in ** or __, or a short line in
+// capitals or numbered like a section ("10.68. Version 2.1.0", "§ 4", "Anlage 7").
+[[nodiscard]] bool is_heading(std::string_view line);
+
+}  // namespace stet::analysis

@@ -1,0 +1,157 @@
+#include "analysis/prose_ending.hpp"
+
+#include "analysis/line_shape.hpp"
+#include "analysis/words.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+namespace stet::analysis {
+
+namespace {
+
+constexpr std::size_t k_wrapped_line = 40;  // a line this long that runs on is wrapped prose
+constexpr std::size_t k_prose_words = 10;   // an unpunctuated line this long is a sentence
+
+bool is_abbreviation(std::string_view folded) {
+  static const std::initializer_list<std::string_view> k_list = {
+      "mr", "mrs", "ms", "dr", "st", "no", "nr", "vs", "etc", "inc", "ltd", "co", "corp", "art", "abs",
+      "bzw", "vgl", "ca", "cf", "pp", "ff", "sec", "fig", "vol", "ed", "jr", "sr", "prof", "gen", "gov",
+      "dept", "approx", "incl", "sog", "usw", "ggf", "inkl", "evtl", "ziff", "nos", "op", "cit", "resp"};
+  return std::find(k_list.begin(), k_list.end(), folded) != k_list.end();
+}
+
+// Whether the token `word` (ending in sentence punctuation) ends a sentence.
+bool ends_sentence(std::string_view word) {
+  if (!ends_with_terminal(word)) {
+    return false;
+  }
+  std::string folded = fold_word(word);
+  if (folded.empty()) {
+    return true;
+  }
+  bool has_letter = std::any_of(folded.begin(), folded.end(), [](char c) { return !(c >= '0' && c <= '9'); });
+  bool inner_dot = std::string_view(word).substr(0, word.size() - 1).find('.') != std::string_view::npos;
+  return has_letter && !inner_dot && count_code_points(folded) >= 2 && !is_abbreviation(folded);
+}
+
+struct ListHabit {
+  std::size_t items = 0;
+  std::size_t unpunctuated = 0;
+};
+
+// How the list items before line `end` end: counts items whose last line
+// (before a blank line or the next item) has no final punctuation.
+ListHabit list_habit(const std::vector<std::string_view>& lines, std::size_t end, const std::string& kind) {
+  ListHabit habit;
+  for (std::size_t i = 0; i < end; ++i) {
+    if (list_marker_kind(lines[i]) != kind) {
+      continue;
+    }
+    std::size_t j = i;
+    while (j + 1 < end && !trim_line(lines[j + 1]).empty() && !is_list_item(lines[j + 1])) {
+      ++j;
+    }
+    std::string_view tail = trim_line(lines[j]);
+    ++habit.items;
+    bool punctuated = ends_with_terminal(tail) || tail.ends_with(",") || tail.ends_with(":");
+    habit.unpunctuated += punctuated ? 0 : 1;
+  }
+  return habit;
+}
+
+bool starts_lowercase(std::string_view word) {
+  std::size_t pos = 0;
+  return u_islower(static_cast<UChar32>(code_point_at(word, pos))) != 0;
+}
+
+// The share of words after the first that start in lowercase (sentences
+// run in lowercase; titles, names and headings are capitalized).
+double lowercase_share(const std::vector<TextWord>& words) {
+  if (words.size() < 2) {
+    return 0;
+  }
+  std::size_t lower = 0;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    lower += starts_lowercase(words[i].text) ? 1U : 0U;
+  }
+  return static_cast<double>(lower) / static_cast<double>(words.size() - 1);
+}
+
+std::vector<Reason> list_item_reasons(const std::vector<std::string_view>& lines, std::size_t item,
+                                      std::size_t last) {
+  ListHabit habit = list_habit(lines, item, list_marker_kind(lines[item]));
+  std::size_t words = 0;
+  for (std::size_t i = item; i <= last; ++i) {
+    words += split_words(lines[i]).size();
+  }
+  if (habit.items >= 2 && habit.unpunctuated * 2 >= habit.items) {
+    return {{"ends-with-list-item", "the text ends with a list item, and its list items have no final punctuation",
+             0.7, false}};
+  }
+  if ((habit.items >= 2 && words >= 4) || words >= k_prose_words) {
+    return {{"stops-mid-sentence", "the last list item stops without punctuation, unlike the earlier items", 0.7,
+             true}};
+  }
+  return {{"ends-with-list-item", "the text ends with a short list item", 0.6, false}};
+}
+
+std::size_t last_list_item(const std::vector<std::string_view>& lines, std::size_t first, std::size_t last) {
+  for (std::size_t i = last + 1; i > first; --i) {
+    if (is_list_item(lines[i - 1])) {
+      return i - 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::size_t last_sentence_start(std::string_view line) {
+  auto words = split_words(line);
+  for (std::size_t i = words.size(); i > 1; --i) {
+    if (ends_sentence(words[i - 2].text)) {
+      return words[i - 1].offset;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::vector<Reason> unfinished_prose_reasons(const std::vector<std::string_view>& lines, std::size_t first,
+                                             std::size_t last) {
+  std::string_view line = trim_line(lines[last]);
+  if (last_sentence_start(line) != std::string_view::npos) {
+    return {{"stops-mid-sentence", "the last sentence stops without an end", 0.85, true}};
+  }
+  if (std::size_t item = last_list_item(lines, first, last); item != std::string_view::npos) {
+    return list_item_reasons(lines, item, last);
+  }
+  if (last > first) {
+    std::string_view before = trim_line(lines[last - 1]);
+    if (!ends_with_terminal(before) && !has_columns(before) && count_code_points(before) >= k_wrapped_line) {
+      return {{"stops-mid-sentence", "the last paragraph runs on from the line before and stops without an end",
+               0.8, true}};
+    }
+  }
+  auto words = split_words(line);
+  if (words.size() >= k_prose_words) {
+    return {{"stops-mid-sentence", "the last line is prose that stops without final punctuation", 0.8, true}};
+  }
+  if (is_heading(line)) {
+    if (line.starts_with("#")) {
+      return {{"ends-with-heading", "the text ends with a heading: the section it opens is missing", 0.6, true}};
+    }
+    return {{"ends-with-heading", "the text ends with a heading or label line", 0.6, false}};
+  }
+  if (words.size() >= 2 && lowercase_share(words) >= 0.5) {
+    return {{"stops-mid-sentence", "the last line reads as the start of a sentence, with no end", 0.65, true}};
+  }
+  if (words.size() == 1 && starts_lowercase(words[0].text)) {
+    return {{"stops-mid-sentence", "the last line is a lone lowercase word, with no end", 0.6, true}};
+  }
+  return {{"ends-with-short-line", "the text ends with a short line that reads like a heading, a name or a label",
+           0.55, false}};
+}
+
+}  // namespace stet::analysis
