@@ -81,9 +81,6 @@ std::optional<Reason> structural_ending(std::string_view line) {
   if (is_form_field(line)) {
     return against("ends-with-form-field", "the text ends with a form field to fill in", 0.8);
   }
-  if (is_footer_line(line)) {
-    return against("ends-with-footer", "the text ends with a footer or signature line", 0.75);
-  }
   return std::nullopt;
 }
 
@@ -92,6 +89,13 @@ std::optional<Reason> structural_ending(std::string_view line) {
 std::optional<Reason> last_word_reason(std::string_view line) {
   auto words = split_words(line);
   std::string_view last = words.back().text;
+  if (is_bare_marker(line)) {
+    return toward("ends-on-list-marker", "the text stops on a list marker (" + quoted(line) + ") with nothing after it",
+                  0.75);
+  }
+  if (last.find("](") != std::string_view::npos && !last.ends_with(")")) {
+    return toward("ends-inside-link", "the text stops inside a link", 0.85);
+  }
   if (last.ends_with(",")) {
     return toward("ends-on-comma", "the text stops on a comma", 0.85);
   }
@@ -139,7 +143,7 @@ EndingReading read_ending(std::string_view text) {
         toward("dangling-label", "the last line " + quoted(line) + " is a label whose content is missing", 0.85));
     return reading;
   }
-  if (ends_with_terminal(line)) {
+  if (ends_with_terminal(line) && !is_bare_marker(line)) {
     reading.reasons.push_back(against("ends-with-sentence", "the text ends with a complete sentence", 0.9));
     return reading;
   }

@@ -140,6 +140,9 @@ bool ends_with_link(std::string_view line) {
   if (last.find("](") != std::string_view::npos) {
     return last.ends_with(")") || last.ends_with(")*") || last.ends_with(")**");  // a whole Markdown link
   }
+  if (last.find('<') != std::string_view::npos && last.find('>') == std::string_view::npos) {
+    return false;  // "<https://..." without its '>' is a cut link
+  }
   bool closed = last.starts_with("<") && (last.ends_with(">") || last.ends_with(">."));
   while (!last.empty() && (last.front() == '<' || last.front() == '(' || last.front() == '[')) {
     last.remove_prefix(1);
@@ -213,6 +216,11 @@ std::string list_marker_kind(std::string_view line) {
   return kind;
 }
 
+bool is_bare_marker(std::string_view line) {
+  std::string_view t = trim_line(line);
+  return !t.empty() && split_words(t).size() == 1 && !list_marker_kind(std::string(t) + " x").empty();
+}
+
 bool is_closing_formula(std::string_view line) {
   std::string phrase = folded_phrase(line);
   return in_list(phrase, {"regards", "best regards", "kind regards", "warm regards", "warmest regards",
@@ -238,9 +246,8 @@ bool is_footer_line(std::string_view line) {
   if (t.size() >= 2 && t.front() == '(' && t.back() == ')') {
     return true;
   }
-  if (t.starts_with("\u00A9") || phrase.starts_with("copyright") ||
-      contains_any(phrase, {"all rights reserved", "last updated", "last modified", "last revised",
-                            "effective date", "zuletzt geändert"})) {
+  if (t.starts_with("\u00A9") || phrase.starts_with("copyright") || contains_any(phrase, {"all rights reserved"}) ||
+      starts_with_any(phrase, {"last updated", "last modified", "last revised", "effective date", "stand "})) {
     return true;
   }
   if ((t.starts_with("\u2014") && t.ends_with("\u2014")) || (t.starts_with("--") && t.ends_with("--"))) {
@@ -253,7 +260,7 @@ bool is_footer_line(std::string_view line) {
   // A line ending with a year or an ISO date: "Debian Policy 4.6.2.0, 2022-12-17".
   std::size_t n = t.size();
   return n >= 4 && is_digit(t[n - 1]) && is_digit(t[n - 2]) && is_digit(t[n - 3]) && is_digit(t[n - 4]) &&
-         (n == 4 || !is_digit(t[n - 5])) && word_count(t) <= 12;
+         (n == 4 || !is_digit(t[n - 5])) && word_count(t) <= 8;
 }
 
 bool is_form_field(std::string_view line) {

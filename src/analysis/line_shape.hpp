@@ -38,6 +38,9 @@ namespace stet::analysis {
 // that items of one list can be compared; empty when not a list item.
 [[nodiscard]] std::string list_marker_kind(std::string_view line);
 
+// A list marker with nothing after it: "*", "-", "(2)", "d)", "3.".
+[[nodiscard]] bool is_bare_marker(std::string_view line);
+
 // A letter's closing formula alone on its line ("Regards,", "Thank you,",
 // "Mit freundlichen Grüßen", "Cordialement", "С уважением", ...).
 [[nodiscard]] bool is_closing_formula(std::string_view line);

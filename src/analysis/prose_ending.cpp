@@ -6,6 +6,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 namespace stet::analysis {
 
@@ -39,26 +41,70 @@ bool ends_sentence(std::string_view word) {
 struct ListHabit {
   std::size_t items = 0;
   std::size_t unpunctuated = 0;
+
+  [[nodiscard]] bool unpunctuated_style() const { return items >= 2 && unpunctuated * 2 >= items; }
+  [[nodiscard]] bool punctuated_style() const { return items >= 2 && unpunctuated * 2 < items; }
 };
 
-// How the list items before line `end` end: counts items whose last line
-// (before a blank line or the next item) has no final punctuation.
-ListHabit list_habit(const std::vector<std::string_view>& lines, std::size_t end, const std::string& kind) {
+constexpr std::size_t k_habit_items = 6;  // the nearest items of a list show its habit
+constexpr std::size_t k_long_item = 8;    // items this long are sentences
+
+std::size_t leading_spaces(std::string_view line) {
+  std::size_t n = line.find_first_not_of(" \t");
+  return n == std::string_view::npos ? line.size() : n;
+}
+
+// The last line of the item that starts at line `i` (before a blank line,
+// the next item or `end`).
+std::size_t item_end(const std::vector<std::string_view>& lines, std::size_t i, std::size_t end) {
+  std::size_t j = i;
+  while (j + 1 < end && !trim_line(lines[j + 1]).empty() && !is_list_item(lines[j + 1])) {
+    ++j;
+  }
+  return j;
+}
+
+std::size_t words_in(const std::vector<std::string_view>& lines, std::size_t from, std::size_t to) {
+  std::size_t words = 0;
+  for (std::size_t i = from; i <= to; ++i) {
+    words += split_words(lines[i]).size();
+  }
+  return words;
+}
+
+// How the nearest earlier items of the same list (same marker kind and
+// indent as line `item`) end; with `long_only`, only items of sentence length.
+ListHabit list_habit(const std::vector<std::string_view>& lines, std::size_t item, bool long_only) {
+  std::string kind = list_marker_kind(lines[item]);
+  std::size_t indent = leading_spaces(lines[item]);
   ListHabit habit;
-  for (std::size_t i = 0; i < end; ++i) {
-    if (list_marker_kind(lines[i]) != kind) {
+  for (std::size_t i = item; i > 0 && habit.items < k_habit_items; --i) {
+    std::string_view line = lines[i - 1];
+    if (list_marker_kind(line) != kind || leading_spaces(line) != indent) {
       continue;
     }
-    std::size_t j = i;
-    while (j + 1 < end && !trim_line(lines[j + 1]).empty() && !is_list_item(lines[j + 1])) {
-      ++j;
+    std::size_t end = item_end(lines, i - 1, item);
+    if (long_only && words_in(lines, i - 1, end) < k_long_item) {
+      continue;
     }
-    std::string_view tail = trim_line(lines[j]);
+    std::string_view tail = trim_line(lines[end]);
     ++habit.items;
     bool punctuated = ends_with_terminal(tail) || tail.ends_with(",") || tail.ends_with(":");
     habit.unpunctuated += punctuated ? 0 : 1;
   }
   return habit;
+}
+
+// An opening bracket or quote in `line` that the line never closes.
+std::optional<std::string> unclosed_in_line(std::string_view line) {
+  for (auto [open, close] : {std::pair{'(', ')'}, std::pair{'[', ']'}, std::pair{'<', '>'}}) {
+    auto opens = std::count(line.begin(), line.end(), open);
+    auto closes = std::count(line.begin(), line.end(), close);
+    if (opens > closes) {
+      return std::string("'") + open + "'";
+    }
+  }
+  return std::nullopt;
 }
 
 bool starts_lowercase(std::string_view word) {
@@ -81,18 +127,15 @@ double lowercase_share(const std::vector<TextWord>& words) {
 
 std::vector<Reason> list_item_reasons(const std::vector<std::string_view>& lines, std::size_t item,
                                       std::size_t last) {
-  ListHabit habit = list_habit(lines, item, list_marker_kind(lines[item]));
-  std::size_t words = 0;
-  for (std::size_t i = item; i <= last; ++i) {
-    words += split_words(lines[i]).size();
+  std::size_t words = words_in(lines, item, last);
+  ListHabit habit = list_habit(lines, item, words >= k_long_item);
+  if (habit.unpunctuated_style()) {
+    return {{"ends-with-list-item", "the text ends with a list item, and the items of its list have no final "
+             "punctuation", 0.7, false}};
   }
-  if (habit.items >= 2 && habit.unpunctuated * 2 >= habit.items) {
-    return {{"ends-with-list-item", "the text ends with a list item, and its list items have no final punctuation",
-             0.7, false}};
-  }
-  if ((habit.items >= 2 && words >= 4) || words >= k_prose_words) {
-    return {{"stops-mid-sentence", "the last list item stops without punctuation, unlike the earlier items", 0.7,
-             true}};
+  if (habit.punctuated_style() || words >= k_long_item) {
+    return {{"stops-mid-sentence", "the last list item stops without the punctuation that ends the other items",
+             0.7, true}};
   }
   return {{"ends-with-list-item", "the text ends with a short list item", 0.6, false}};
 }
@@ -124,19 +167,26 @@ std::vector<Reason> unfinished_prose_reasons(const std::vector<std::string_view>
   if (last_sentence_start(line) != std::string_view::npos) {
     return {{"stops-mid-sentence", "the last sentence stops without an end", 0.85, true}};
   }
+  auto words = split_words(line);
   if (std::size_t item = last_list_item(lines, first, last); item != std::string_view::npos) {
     return list_item_reasons(lines, item, last);
   }
   if (last > first) {
     std::string_view before = trim_line(lines[last - 1]);
-    if (!ends_with_terminal(before) && !has_columns(before) && count_code_points(before) >= k_wrapped_line) {
+    if (!ends_with_terminal(before) && !has_columns(before) && !is_footer_line(before) &&
+        count_code_points(before) >= k_wrapped_line) {
       return {{"stops-mid-sentence", "the last paragraph runs on from the line before and stops without an end",
                0.8, true}};
     }
   }
-  auto words = split_words(line);
+  if (is_footer_line(line)) {
+    return {{"ends-with-footer", "the text ends with a footer or signature line", 0.75, false}};
+  }
   if (words.size() >= k_prose_words) {
     return {{"stops-mid-sentence", "the last line is prose that stops without final punctuation", 0.8, true}};
+  }
+  if (auto open = unclosed_in_line(line)) {
+    return {{"stops-mid-sentence", "the last line opens " + *open + " and stops before closing it", 0.7, true}};
   }
   if (is_heading(line)) {
     if (line.starts_with("#")) {
