@@ -38,12 +38,27 @@ bool ends_sentence(std::string_view word) {
   return has_letter && !inner_dot && count_code_points(folded) >= 2 && !is_abbreviation(folded);
 }
 
+// An opening bracket or quote in `line` that the line never closes.
+std::optional<std::string> unclosed_in_line(std::string_view line) {
+  for (auto [open, close] : {std::pair{'(', ')'}, std::pair{'[', ']'}, std::pair{'<', '>'}}) {
+    auto opens = std::count(line.begin(), line.end(), open);
+    auto closes = std::count(line.begin(), line.end(), close);
+    if (opens > closes) {
+      return std::string("'") + open + "'";
+    }
+  }
+  if (std::count(line.begin(), line.end(), '"') % 2 == 1) {
+    return std::string("a quotation ('\"')");
+  }
+  return std::nullopt;
+}
+
 struct ListHabit {
   std::size_t items = 0;
   std::size_t unpunctuated = 0;
 
   [[nodiscard]] bool unpunctuated_style() const { return items >= 2 && unpunctuated * 2 >= items; }
-  [[nodiscard]] bool punctuated_style() const { return items >= 2 && unpunctuated * 2 < items; }
+  [[nodiscard]] bool punctuated_style() const { return items >= 1 && unpunctuated * 2 < items; }
 };
 
 constexpr std::size_t k_habit_items = 6;  // the nearest items of a list show its habit
@@ -95,18 +110,6 @@ ListHabit list_habit(const std::vector<std::string_view>& lines, std::size_t ite
   return habit;
 }
 
-// An opening bracket or quote in `line` that the line never closes.
-std::optional<std::string> unclosed_in_line(std::string_view line) {
-  for (auto [open, close] : {std::pair{'(', ')'}, std::pair{'[', ']'}, std::pair{'<', '>'}}) {
-    auto opens = std::count(line.begin(), line.end(), open);
-    auto closes = std::count(line.begin(), line.end(), close);
-    if (opens > closes) {
-      return std::string("'") + open + "'";
-    }
-  }
-  return std::nullopt;
-}
-
 bool starts_lowercase(std::string_view word) {
   std::size_t pos = 0;
   return u_islower(static_cast<UChar32>(code_point_at(word, pos))) != 0;
@@ -128,12 +131,17 @@ double lowercase_share(const std::vector<TextWord>& words) {
 std::vector<Reason> list_item_reasons(const std::vector<std::string_view>& lines, std::size_t item,
                                       std::size_t last) {
   std::size_t words = words_in(lines, item, last);
+  std::string_view line = trim_line(lines[last]);
+  if (auto open = unclosed_in_line(line)) {
+    return {{"stops-mid-sentence", "the last line opens " + *open + " and stops before closing it", 0.7, true}};
+  }
   ListHabit habit = list_habit(lines, item, words >= k_long_item);
   if (habit.unpunctuated_style()) {
     return {{"ends-with-list-item", "the text ends with a list item, and the items of its list have no final "
              "punctuation", 0.7, false}};
   }
-  if (habit.punctuated_style() || words >= k_long_item) {
+  bool sentence_like = words >= 4 && lowercase_share(split_words(line)) >= 0.6;
+  if (habit.punctuated_style() || words >= k_long_item || sentence_like) {
     return {{"stops-mid-sentence", "the last list item stops without the punctuation that ends the other items",
              0.7, true}};
   }
