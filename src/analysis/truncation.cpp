@@ -95,6 +95,14 @@ bool is_common_limit(std::size_t length) {
 
 std::string_view verdict_name(Verdict verdict) { return verdict == Verdict::truncated ? "truncated" : "complete"; }
 
+void order_reasons(std::vector<Reason>& reasons, Verdict verdict) {
+  std::stable_sort(reasons.begin(), reasons.end(), [&](const Reason& x, const Reason& y) {
+    bool xs = x.for_truncation == (verdict == Verdict::truncated);
+    bool ys = y.for_truncation == (verdict == Verdict::truncated);
+    return xs != ys ? xs : x.weight > y.weight;
+  });
+}
+
 Assessment decide(std::vector<Reason> reasons, std::string cut_after) {
   double toward = noisy_or(reasons);
   double against = strongest_against(reasons);
@@ -102,11 +110,7 @@ Assessment decide(std::vector<Reason> reasons, std::string cut_after) {
   a.verdict = toward >= 0.5 && toward > against ? Verdict::truncated : Verdict::complete;
   a.confidence = a.verdict == Verdict::truncated ? toward : std::max(0.5, against * (1 - toward / 2));
   a.confidence = std::clamp(a.confidence, 0.5, 1.0);
-  std::stable_sort(reasons.begin(), reasons.end(), [&](const Reason& x, const Reason& y) {
-    bool xs = x.for_truncation == (a.verdict == Verdict::truncated);
-    bool ys = y.for_truncation == (a.verdict == Verdict::truncated);
-    return xs != ys ? xs : x.weight > y.weight;
-  });
+  order_reasons(reasons, a.verdict);
   a.reasons = std::move(reasons);
   a.cut_after = a.verdict == Verdict::truncated ? std::move(cut_after) : std::string();
   return a;

@@ -41,6 +41,9 @@ struct Assessment {
 // them strongest first. `cut_after` is kept only for a truncated verdict.
 [[nodiscard]] Assessment decide(std::vector<Reason> reasons, std::string cut_after);
 
+// Orders `reasons` strongest first, those supporting `verdict` before the others.
+void order_reasons(std::vector<Reason>& reasons, Verdict verdict);
+
 // Byte or character lengths at which tools commonly cut text (255, 256,
 // 500, 512, 1000, 1024, ...); whether `length` is one of them.
 [[nodiscard]] bool is_common_limit(std::size_t length);
