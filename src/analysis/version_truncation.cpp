@@ -14,6 +14,7 @@ namespace {
 
 constexpr double k_drop_ratio = 0.5;      // below half the previous size is suspicious
 constexpr std::size_t k_drop_bytes = 100;  // ... when at least this much went missing
+constexpr std::size_t k_max_differing = 4;  // own last words a near-prefix may have
 
 bool is_marker_word(std::string_view word) {
   return word == "\u2026" || word == "..." || word == "[\u2026]" || word == "[...]" || word == "(\u2026)" ||
@@ -68,14 +69,41 @@ std::string drop_message(const SizeDrop& d) {
   return out.str();
 }
 
-std::optional<PrefixMatch> closest_prefix(const std::vector<VersionText>& versions, std::size_t index) {
+std::optional<PrefixMatch> match_words(const std::vector<TextWord>& mine, const std::vector<TextWord>& theirs,
+                                       const VersionText& other, std::size_t max_differing) {
+  std::size_t shared = 0;
+  while (shared < mine.size() && shared < theirs.size() && mine[shared].text == theirs[shared].text) {
+    ++shared;
+  }
+  if (shared == 0 || theirs.size() <= shared) {
+    return std::nullopt;
+  }
+  std::size_t own = mine.size() - shared;
+  if (own > 0 && (own > max_differing || theirs.size() <= mine.size() || !cut_residue(mine, shared, theirs))) {
+    return std::nullopt;
+  }
+  PrefixMatch m;
+  m.of = other.number;
+  m.of_sha256 = other.sha256;
+  m.missing_words = theirs.size() - shared;
+  m.cut_after = join_words(mine, shared > 3 ? shared - 3 : 0, shared);
+  for (std::size_t i = shared; i < mine.size(); ++i) {
+    m.differing.emplace_back(mine[i].text);
+  }
+  return m;
+}
+
+using WordLists = std::vector<std::vector<TextWord>>;
+
+std::optional<PrefixMatch> closest_prefix(const std::vector<VersionText>& versions, const WordLists& words,
+                                          std::size_t index) {
   std::optional<PrefixMatch> best;
   int number = versions[index].number;
   for (std::size_t j = 0; j < versions.size(); ++j) {
     if (j == index) {
       continue;
     }
-    auto match = prefix_match(versions[index].text, versions[j]);
+    auto match = match_words(words[index], words[j], versions[j], k_max_differing);
     if (!match) {
       continue;
     }
@@ -105,35 +133,16 @@ std::optional<SizeDrop> size_drop(const std::vector<VersionText>& versions, std:
 }  // namespace
 
 std::optional<PrefixMatch> prefix_match(const std::string& text, const VersionText& other, std::size_t max_differing) {
-  auto mine = split_words(text);
-  auto theirs = split_words(other.text);
-  std::size_t shared = 0;
-  while (shared < mine.size() && shared < theirs.size() && mine[shared].text == theirs[shared].text) {
-    ++shared;
-  }
-  if (shared == 0 || theirs.size() <= shared) {
-    return std::nullopt;
-  }
-  std::size_t own = mine.size() - shared;
-  if (own > 0 && (own > max_differing || theirs.size() <= mine.size() || !cut_residue(mine, shared, theirs))) {
-    return std::nullopt;
-  }
-  PrefixMatch m;
-  m.of = other.number;
-  m.of_sha256 = other.sha256;
-  m.missing_words = theirs.size() - shared;
-  m.cut_after = join_words(mine, shared > 3 ? shared - 3 : 0, shared);
-  for (std::size_t i = shared; i < mine.size(); ++i) {
-    m.differing.emplace_back(mine[i].text);
-  }
-  return m;
+  return match_words(split_words(text), split_words(other.text), other, max_differing);
 }
 
-VersionAssessment assess_version(const std::vector<VersionText>& versions, std::size_t index) {
+namespace {
+
+VersionAssessment assess_one(const std::vector<VersionText>& versions, const WordLists& words, std::size_t index) {
   VersionAssessment result;
   Assessment lone = assess_text(versions[index].text);
   std::vector<Reason> reasons = lone.reasons;
-  result.prefix = closest_prefix(versions, index);
+  result.prefix = closest_prefix(versions, words, index);
   result.size_drop = size_drop(versions, index);
   if (result.size_drop) {
     reasons.push_back({"suspicious-capture", drop_message(*result.size_drop), 0.6, true});
@@ -153,6 +162,28 @@ VersionAssessment assess_version(const std::vector<VersionText>& versions, std::
   result.assessment.cut_after = m.cut_after;
   order_reasons(result.assessment.reasons, Verdict::truncated);
   return result;
+}
+
+}  // namespace
+
+VersionAssessment assess_version(const std::vector<VersionText>& versions, std::size_t index) {
+  WordLists words;
+  for (const VersionText& v : versions) {
+    words.push_back(split_words(v.text));
+  }
+  return assess_one(versions, words, index);
+}
+
+std::vector<VersionAssessment> assess_versions(const std::vector<VersionText>& versions) {
+  WordLists words;
+  for (const VersionText& v : versions) {
+    words.push_back(split_words(v.text));
+  }
+  std::vector<VersionAssessment> out;
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    out.push_back(assess_one(versions, words, i));
+  }
+  return out;
 }
 
 }  // namespace stet::analysis

@@ -57,4 +57,7 @@ struct VersionAssessment {
 // suspicious capture. REQUIRES: index < versions.size().
 [[nodiscard]] VersionAssessment assess_version(const std::vector<VersionText>& versions, std::size_t index);
 
+// assess_version for every version, in order (each text is split once).
+[[nodiscard]] std::vector<VersionAssessment> assess_versions(const std::vector<VersionText>& versions);
+
 }  // namespace stet::analysis

@@ -35,12 +35,7 @@ std::vector<analysis::VersionText> load_version_texts(const store::ContentStore&
 
 std::vector<analysis::VersionAssessment> assess_history(const store::ContentStore& store, const std::string& doc,
                                                         const std::vector<store::Version>& versions) {
-  auto texts = load_version_texts(store, doc, versions);
-  std::vector<analysis::VersionAssessment> out;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    out.push_back(analysis::assess_version(texts, i));
-  }
-  return out;
+  return analysis::assess_versions(load_version_texts(store, doc, versions));
 }
 
 nlohmann::json assessment_json(const analysis::VersionAssessment& va) {
