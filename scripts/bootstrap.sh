@@ -32,14 +32,16 @@ install_missing() {
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
+configure() { cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null; }
+
 if [ "$mode" = demo ]; then
   install_missing "${build_packages[@]}"
-  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/null
-  cmake --build build -j "$jobs"
+  configure
+  cmake --build build -j "$jobs" --target stet
   exec scripts/demo.sh build/src/stet build/demo-store
 fi
 
 install_missing "${build_packages[@]}" "${test_packages[@]}"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON >/dev/null
+configure
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
