@@ -56,6 +56,26 @@ TEST_CASE("cli ingest, list, log and show") {
     CHECK(here.code == 0);
     CHECK(fs::exists(dir / ".stet" / "HEAD"));
   }
+  SUBCASE("ingested-by: --author, else git's identity, else the login name") {
+    dir.write("home/.gitconfig", "[user]\n\tname = Ada Lovelace\n\temail = ada@example.org\n");
+    std::map<std::string, std::string> env = {{"HOME", (dir / "home").string()}, {"XDG_CONFIG_HOME", ""}};
+    dir.write("one.txt", "one\n");
+    dir.write("two.txt", "two\n");
+    dir.write("three.txt", "three\n");
+    REQUIRE(run_binary({"--store", store, "ingest", (dir / "one.txt").string()}, "", {}, env).code == 0);
+    REQUIRE(run_binary({"--store", store, "ingest", (dir / "two.txt").string(), "--author", "Grace <g@example.org>"},
+                       "", {}, env).code == 0);
+    env["HOME"] = (dir / "nowhere").string();
+    env["USER"] = "login-name";
+    REQUIRE(run_binary({"--store", store, "ingest", (dir / "three.txt").string()}, "", {}, env).code == 0);
+    auto who = [&](const char* doc) {
+      auto log = run_binary({"--store", store, "log", doc, "--format", "json"});
+      return nlohmann::json::parse(log.out)[0]["ingested_by"].get<std::string>();
+    };
+    CHECK(who("one") == "Ada Lovelace <ada@example.org>");
+    CHECK(who("two") == "Grace <g@example.org>");
+    CHECK(who("three") == "login-name");
+  }
   SUBCASE("standard input") {
     auto in = run_binary({"--store", store, "ingest", "-", "--doc", "from-stdin"}, "piped text\n");
     REQUIRE(in.code == 0);
