@@ -95,3 +95,38 @@ Digest sha256(std::string_view data) {
 }
 
 }  // namespace stet::store
+
+#include "sha1.hpp"
+
+namespace stet::store {
+
+struct Sha1::Impl {
+  EVP_MD_CTX* ctx = nullptr;
+};
+
+Sha1::Sha1() : m_impl(std::make_unique<Impl>()) {
+  m_impl->ctx = EVP_MD_CTX_new();
+  if (m_impl->ctx == nullptr || EVP_DigestInit_ex(m_impl->ctx, EVP_sha1(), nullptr) != 1) {
+    EVP_MD_CTX_free(m_impl->ctx);
+    throw Error("cannot initialise SHA-1");
+  }
+}
+
+Sha1::~Sha1() { EVP_MD_CTX_free(m_impl->ctx); }
+
+void Sha1::update(std::string_view chunk) {
+  if (EVP_DigestUpdate(m_impl->ctx, chunk.data(), chunk.size()) != 1) {
+    throw Error("SHA-1 update failed");
+  }
+}
+
+std::array<unsigned char, 20> Sha1::finish() {
+  std::array<unsigned char, 20> out{};
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(m_impl->ctx, out.data(), &length) != 1 || length != out.size()) {
+    throw Error("SHA-1 finalisation failed");
+  }
+  return out;
+}
+
+}  // namespace stet::store

@@ -1,6 +1,7 @@
 // ContentStore::ingest: one commit per call, all or nothing, safe against
 // concurrent writers and crashes (see docs/reliability.md).
 
+#include "git_pack_writer.hpp"
 #include "git_store_impl.hpp"
 #include "git_tree_ops.hpp"
 #include "layout.hpp"
@@ -22,6 +23,44 @@ namespace {
 
 constexpr auto k_lock_timeout = std::chrono::seconds(120);
 constexpr int k_max_attempts = 200;
+// Up to this many inputs, objects are written loose (each fsynced); above
+// it, into one pack fsynced once, because per-object syncs dominate.
+constexpr std::size_t k_loose_item_limit = 8;
+
+// A second handle on the store whose writes collect in memory until
+// flush() writes them as one pack. Keeping it separate from the store's
+// own handle means the in-memory backend never outlives the batch.
+class PackedWriter {
+ public:
+  explicit PackedWriter(const std::filesystem::path& path) {
+    git_repository* raw_repo = nullptr;
+    check(git_repository_open_bare(&raw_repo, path.c_str()), "cannot open the store");
+    m_repo.reset(raw_repo);
+    git_odb* raw_odb = nullptr;
+    check(git_repository_odb(&raw_odb, m_repo.get()), "cannot open the object database");
+    m_odb.reset(raw_odb);
+    check(git_mempack_new(&m_backend), "cannot create an in-memory object store");
+    // The object database owns the backend from here on.
+    check(git_odb_add_backend(m_odb.get(), m_backend, 999), "cannot attach an in-memory object store");
+  }
+
+  [[nodiscard]] git_repository* repo() const { return m_repo.get(); }
+
+  // Writes the objects of `commit` that the store lacks as one pack, then
+  // drops the in-memory copies.
+  void flush(git_repository* store_repo, const git_oid& commit) {
+    git_odb* raw = nullptr;
+    check(git_repository_odb(&raw, store_repo), "cannot open the object database");
+    git::git_odb_ptr target(raw);
+    (void)git::write_missing_objects_as_pack(m_repo.get(), target.get(), commit);
+    check(git_mempack_reset(m_backend), "cannot reset the in-memory object store");
+  }
+
+ private:
+  git::git_repository_ptr m_repo;
+  git::git_odb_ptr m_odb;
+  git_odb_backend* m_backend = nullptr;  // owned by m_odb
+};
 
 // What one document looks like while a batch is being applied to it.
 struct DocState {
@@ -127,7 +166,6 @@ std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& i
   if (items.empty()) {
     return {};
   }
-  git_repository* repo = m_impl->repo.get();
   std::vector<PreparedItem> prepared;
   prepared.reserve(items.size());
   for (const IngestItem& item : items) {
@@ -141,6 +179,11 @@ std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& i
   }
   // Lock first so a read-only store fails before anything is written.
   StoreLock lock(m_impl->path, k_lock_timeout);
+  std::optional<PackedWriter> packed;
+  if (items.size() > k_loose_item_limit) {
+    packed.emplace(m_impl->path);
+  }
+  git_repository* repo = packed ? packed->repo() : m_impl->repo.get();
   // Content is addressed by its hash: writing it before the commit is
   // harmless if the commit never happens.
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -152,8 +195,11 @@ std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& i
       throw Error("the store's branch is missing");
     }
     BuiltCommit built = build_commit(repo, parent->get(), prepared);
+    if (packed) {
+      packed->flush(m_impl->repo.get(), built.commit);
+    }
     if (git::compare_and_swap_branch(repo, m_impl->path, built.commit, *git_commit_id(parent->get()))) {
-      number_outcomes(repo, built.outcomes);
+      number_outcomes(m_impl->repo.get(), built.outcomes);
       return built.outcomes;
     }
   }

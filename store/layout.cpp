@@ -30,6 +30,20 @@ std::string record_name(const Record& record, std::string_view record_json) {
   return stamp + "Z-" + sha256(record_json).hex().substr(0, 16) + ".json";
 }
 
+std::string time_from_record_name(std::string_view name) {
+  // YYYYMMDDTHHMMSS.ffffffZ-<hash>.json
+  auto end = name.find("Z-");
+  if (end == std::string_view::npos || end < 15 || name[8] != 'T') {
+    return "";
+  }
+  std::string_view stamp = name.substr(0, end);
+  std::string out;
+  out.append(stamp.substr(0, 4)).append("-").append(stamp.substr(4, 2)).append("-").append(stamp.substr(6, 2));
+  out.append("T").append(stamp.substr(9, 2)).append(":").append(stamp.substr(11, 2)).append(":");
+  out.append(stamp.substr(13)).append("Z");
+  return out;
+}
+
 std::string format_file_content() {
   return "{\n  \"format\": \"stet-store\",\n  \"version\": " + std::to_string(k_format_version) +
          ",\n  \"spec\": \"docs/store-format.md\"\n}\n";

@@ -28,6 +28,10 @@ inline constexpr int k_format_version = 1;
 // digits (so names sort by time) and 16 hex digits of the record's hash.
 [[nodiscard]] std::string record_name(const Record& record, std::string_view record_json);
 
+// The ingest time (RFC 3339 UTC) a record file name begins with, or empty
+// when `name` is not a record name.
+[[nodiscard]] std::string time_from_record_name(std::string_view name);
+
 // The content of the format file written into a store's first commit.
 [[nodiscard]] std::string format_file_content();
 

@@ -1,5 +1,6 @@
 #include "analysis/text_form.hpp"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -83,23 +84,52 @@ std::optional<std::string> text_problem(std::string_view bytes) {
   return std::nullopt;
 }
 
-std::string normalized_text(std::string_view utf8) {
+// NFC of `utf8`; most texts already are, and ICU checks that cheaply on
+// UTF-8 without converting to UTF-16.
+std::string nfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) {
     throw std::runtime_error("ICU NFC normalizer unavailable");
   }
-  icu::UnicodeString normalized = nfc->normalize(icu::UnicodeString::fromUTF8(utf8), status);
+  icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  if (normalizer->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
+    return std::string(utf8);
+  }
+  status = U_ZERO_ERROR;
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  normalizer->normalizeUTF8(0, piece, sink, nullptr, status);
   if (U_FAILURE(status)) {
     throw std::runtime_error("ICU normalization failed");
   }
-  std::string composed;
-  normalized.toUTF8String(composed);
+  return out;
+}
+
+std::string normalized_text(std::string_view utf8) {
+  std::string composed = nfc(utf8);
   std::string out;
   out.reserve(composed.size());
   bool pending_space = false;
+  auto emit = [&](std::string_view piece) {
+    if (pending_space) {
+      out += ' ';
+      pending_space = false;
+    }
+    out += piece;
+  };
   std::size_t pos = 0;
   while (pos < composed.size()) {
+    auto byte = static_cast<unsigned char>(composed[pos]);
+    if (byte < 0x80) {  // ASCII: the common case, no ICU lookups
+      ++pos;
+      if (byte == ' ' || (byte >= '\t' && byte <= '\r')) {
+        pending_space = !out.empty();
+      } else {
+        emit(std::string_view(&composed[pos - 1], 1));
+      }
+      continue;
+    }
     std::size_t start = pos;
     UChar32 c = next_code_point(composed, pos);
     if (is_space(c)) {
@@ -107,17 +137,10 @@ std::string normalized_text(std::string_view utf8) {
       continue;
     }
     auto fold = typographic_fold(c);
-    if (fold && fold->empty()) {
-      continue;
-    }
-    if (pending_space) {
-      out += ' ';
-      pending_space = false;
-    }
-    if (fold) {
-      out += *fold;
-    } else {
-      out.append(composed, start, pos - start);
+    if (!fold) {
+      emit(std::string_view(composed).substr(start, pos - start));
+    } else if (!fold->empty()) {
+      emit(*fold);
     }
   }
   return out;
@@ -129,6 +152,15 @@ std::size_t count_words(std::string_view utf8) {
   UChar32 previous = 0;
   std::size_t pos = 0;
   while (pos < utf8.size()) {
+    auto byte = static_cast<unsigned char>(utf8[pos]);
+    bool ascii_alnum = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
+    if (ascii_alnum) {  // fast path: no ICU lookup for ASCII letters and digits
+      words += in_word ? 0 : 1;
+      in_word = true;
+      previous = byte;
+      ++pos;
+      continue;
+    }
     UChar32 c = next_code_point(utf8, pos);
     if (c >= 0 && is_ideograph(c)) {
       ++words;

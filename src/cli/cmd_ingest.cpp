@@ -5,6 +5,7 @@
 #include "cli/input_files.hpp"
 #include "cli/render.hpp"
 #include "store/document_id.hpp"
+#include "store/identity.hpp"
 #include "store/timestamp.hpp"
 
 #include <CLI/CLI.hpp>
@@ -31,8 +32,16 @@ struct IngestOptions {
   std::string format = "text";
 };
 
+// --author, else $STET_AUTHOR, else git's user.name/user.email, else the
+// login name.
 std::string default_author(const Environment& env) {
-  for (const char* name : {"STET_AUTHOR", "GIT_AUTHOR_NAME", "USER", "LOGNAME"}) {
+  if (auto value = env.getenv("STET_AUTHOR"); value && !value->empty()) {
+    return *value;
+  }
+  if (auto identity = store::git_identity()) {
+    return *identity;
+  }
+  for (const char* name : {"USER", "LOGNAME"}) {
     if (auto value = env.getenv(name); value && !value->empty()) {
       return *value;
     }

@@ -3,10 +3,12 @@
 #include "analysis/text_form.hpp"
 #include "store/document_id.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <sstream>
 
 namespace stet::cli {
@@ -43,14 +45,28 @@ std::string read_path(const std::string& path, const Environment& env) {
   if (fs::is_directory(status)) {
     throw UsageError(path + ": is a folder, not a file");
   }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    throw UsageError(path + ": cannot be read (permission denied?)");
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    throw UsageError(path + ": cannot be read (" + std::strerror(errno) + ")");
   }
-  std::string content((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (file.bad()) {
-    throw UsageError(path + ": read error");
+  std::string content;
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      int saved = errno;
+      ::close(fd);
+      throw UsageError(path + ": cannot be read (" + std::strerror(saved) + ")");
+    }
+    if (n == 0) {
+      break;
+    }
+    content.append(buffer, static_cast<std::size_t>(n));
   }
+  ::close(fd);
   return content;
 }
 

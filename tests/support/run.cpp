@@ -19,7 +19,12 @@ namespace stet::test {
 
 namespace fs = std::filesystem;
 
-RunResult run_stet(const std::vector<std::string>& args, const std::string& input) {
+std::chrono::system_clock::time_point StepClock::next() {
+  m_time += std::chrono::seconds(1);
+  return m_time;
+}
+
+RunResult run_stet(const std::vector<std::string>& args, const std::string& input, StepClock* clock) {
   std::vector<std::string> storage = {"stet"};
   storage.insert(storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -28,13 +33,10 @@ RunResult run_stet(const std::vector<std::string>& args, const std::string& inpu
   }
   argv.push_back(nullptr);
   std::istringstream in(input);
-  auto clock = std::make_shared<std::chrono::system_clock::time_point>(std::chrono::sys_days{
-      std::chrono::year{2026} / std::chrono::January / 1});
+  StepClock fresh;
+  StepClock* used = clock != nullptr ? clock : &fresh;
   cli::Environment env;
-  env.now = [clock] {
-    *clock += std::chrono::seconds(1);
-    return *clock;
-  };
+  env.now = [used] { return used->next(); };
   env.getenv = [](const std::string& name) -> std::optional<std::string> {
     if (name == "STET_AUTHOR") {
       return "Test Author <test@example.org>";

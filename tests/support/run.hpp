@@ -16,10 +16,23 @@ struct RunResult {
   std::string err;
 };
 
-// Runs `stet args...` in-process with a fixed clock starting at
-// 2026-01-01T00:00:00Z and advancing one second per call to now(), $STET_STORE
-// unset, and `input` as standard input.
-[[nodiscard]] RunResult run_stet(const std::vector<std::string>& args, const std::string& input = "");
+// A fake clock for in-process runs: starts at 2026-01-01T00:00:00Z and
+// advances one second each time it is read. Share one across the runs of a
+// test so that later commands see later times.
+class StepClock {
+ public:
+  std::chrono::system_clock::time_point next();
+
+ private:
+  std::chrono::system_clock::time_point m_time =
+      std::chrono::sys_days{std::chrono::year{2026} / std::chrono::January / 1};
+};
+
+// Runs `stet args...` in-process with `clock` (a fresh one when absent),
+// $STET_STORE unset, STET_AUTHOR set to a test identity, and `input` as
+// standard input.
+[[nodiscard]] RunResult run_stet(const std::vector<std::string>& args, const std::string& input = "",
+                                 StepClock* clock = nullptr);
 
 // Runs the built `stet` binary as a child process with `args`, feeding
 // `input` on stdin, in working directory `cwd` (default: current), with

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for stet, builds it, and runs either the demo
+# or the whole test suite.
+#   scripts/bootstrap.sh demo    install what is missing, build, run the demo
+#   scripts/bootstrap.sh test    install what is missing, build, run every test
+# Runs as root, or as a user with sudo (only apt-get needs it).
+set -euo pipefail
+
+mode=${1:-demo}
+case "$mode" in
+  demo | test) ;;
+  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+esac
+cd "$(dirname "$0")/.."
+
+build_packages=(g++ cmake ninja-build pkg-config git ca-certificates
+  libgit2-dev libdtl-dev libssl-dev libcli11-dev doctest-dev libicu-dev nlohmann-json3-dev)
+test_packages=(clang libclang-rt-14-dev)
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "bootstrap: installing ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+configure() { cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null; }
+
+if [ "$mode" = demo ]; then
+  install_missing "${build_packages[@]}"
+  configure
+  cmake --build build -j "$jobs" --target stet
+  exec scripts/demo.sh build/src/stet build/demo-store
+fi
+
+install_missing "${build_packages[@]}" "${test_packages[@]}"
+configure
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The demo: a fresh store, the seed's two statements as republished by a news
+# site, the original of the first, and what stet says about them.
+#   scripts/demo.sh STET_BINARY STORE_DIR
+set -euo pipefail
+stet=$(realpath "$1")
+store=$2
+cd "$(dirname "$0")/.."
+docs=fixtures/docs
+rm -rf "$store"
+
+# Prints a command as a user would type it, then runs it; exit status 1
+# (differences or findings) is an answer, not a failure.
+step() {
+  local shown="stet"
+  for arg in "${@:2}"; do shown+=" $(printf '%q' "$arg")"; done
+  printf '\n\033[1m$ %s\033[0m\n' "$shown"
+  "$@" || [ $? -eq 1 ]
+}
+
+export STET_STORE=$store
+step "$stet" init
+step "$stet" ingest --split "$docs/nato-2014-03-17-republished.txt" \
+  --doc nato/2014-03-17/nac-statement --doc nato/2014-03-17/sg-crimea \
+  --source "news site republication of two NATO texts" --retrieved 2014-03-18T09:30:00Z
+step "$stet" ingest "$docs/nac-statement-original.txt" --doc nato/2014-03-17/nac-statement \
+  --source "NATO Press Release (2014) 046" --retrieved 2014-03-17T18:00:00Z
+step "$stet" list
+step "$stet" log nato/2014-03-17/nac-statement
