@@ -78,6 +78,22 @@ std::pair<std::size_t, std::size_t> letter_case(std::string_view line) {
   return {letters, upper};
 }
 
+// "2022-12-17", "17.03.2014", "3/17/2014" at the end of `t`.
+bool ends_with_date(std::string_view t) {
+  auto words = split_words(t);
+  if (words.empty()) {
+    return false;
+  }
+  std::string_view last = words.back().text;
+  std::size_t digits = 0;
+  std::size_t separators = 0;
+  for (char c : last) {
+    digits += is_digit(c) ? 1U : 0U;
+    separators += (c == '-' || c == '.' || c == '/') ? 1U : 0U;
+  }
+  return separators == 2 && digits + separators == last.size() && digits >= 6 && is_digit(last.back());
+}
+
 }  // namespace
 
 std::string_view trim_line(std::string_view line) {
@@ -257,7 +273,10 @@ bool is_footer_line(std::string_view line) {
       phrase == "ende" || phrase == "конец") {
     return true;
   }
-  // A line ending with a year or an ISO date: "Debian Policy 4.6.2.0, 2022-12-17".
+  // A line ending with a year or a date: "Debian Policy 4.6.2.0, 2022-12-17".
+  if (ends_with_date(t) && word_count(t) <= 8) {
+    return true;
+  }
   std::size_t n = t.size();
   return n >= 4 && is_digit(t[n - 1]) && is_digit(t[n - 2]) && is_digit(t[n - 3]) && is_digit(t[n - 4]) &&
          (n == 4 || !is_digit(t[n - 5])) && word_count(t) <= 8;

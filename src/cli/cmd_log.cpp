@@ -16,6 +16,15 @@ struct LogOptions {
   std::string format = "text";
 };
 
+// "truncated, completed by v2: ..." or "truncated: <why> (cut after '...')".
+std::string check_line(const analysis::Assessment& a) {
+  const analysis::Reason& top = a.reasons.front();
+  if (top.code == "truncated-copy" || top.code == "completed-later") {
+    return top.message;
+  }
+  return "truncated: " + top.message + (a.cut_after.empty() ? "" : " (cut after '" + a.cut_after + "')");
+}
+
 void print_version(std::ostream& out, const store::Version& v, const analysis::VersionAssessment& check) {
   const store::Record& r = v.ingest;
   out << "v" << v.number << "  " << r.sha256.hex();
@@ -31,8 +40,7 @@ void print_version(std::ostream& out, const store::Version& v, const analysis::V
     out << "  title      " << r.title << "\n";
   }
   if (check.assessment.verdict == analysis::Verdict::truncated) {
-    out << "  check      " << verdict_summary(check.assessment) << ": " << check.assessment.reasons.front().message
-        << "\n";
+    out << "  check      " << check_line(check.assessment) << "\n";
   } else if (check.size_drop) {
     out << "  check      " << check.assessment.reasons.front().message << "\n";
   }
