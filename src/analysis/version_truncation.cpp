@@ -145,7 +145,7 @@ VersionAssessment assess_one(const std::vector<VersionText>& versions, const Wor
   result.prefix = closest_prefix(versions, words, index);
   result.size_drop = size_drop(versions, index);
   if (result.size_drop) {
-    reasons.push_back({"suspicious-capture", drop_message(*result.size_drop), 0.6, true});
+    reasons.push_back({"suspicious-capture", drop_message(*result.size_drop), 0.65, true});
   }
   if (!result.prefix) {
     result.assessment = decide(std::move(reasons), lone.cut_after);
