@@ -109,7 +109,7 @@ std::vector<Document> load_documents(const fs::path& corpus, const std::vector<f
     if (f.size() < 10) {
       continue;
     }
-    Document d{f[0], f[2], f[9], slurp(corpus / f[0]), held_out(f[0])};
+    Document d{f[0], f[2], f[9], slurp(corpus / f[0]), held_out(f[0]), "shared corpus"};
     seen.insert(d.text);
     docs.push_back(std::move(d));
   }
@@ -129,8 +129,28 @@ std::vector<Document> load_documents(const fs::path& corpus, const std::vector<f
       }
       std::string name = folder.filename().string() + "/" + file.filename().string();
       std::string ending = an::ends_with_terminal(last_line(text)) ? "sentence" : "other";
-      docs.push_back({name, "en", ending, std::move(text), held_out(name)});
+      docs.push_back({name, "en", ending, std::move(text), held_out(name), folder.string()});
     }
+  }
+  return docs;
+}
+
+std::vector<Document> load_history(const fs::path& history) {
+  std::vector<Document> docs;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(history, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    std::string name = file.parent_path().filename().string() + "/" + file.filename().string();
+    std::string text = slurp(file);
+    std::string ending = an::ends_with_terminal(last_line(text)) ? "sentence" : "other";
+    docs.push_back({name, "en", ending,
+                    std::move(text), true, "history"});
   }
   return docs;
 }

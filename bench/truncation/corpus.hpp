@@ -16,6 +16,7 @@ struct Document {
   std::string ending_class;  // from index.tsv; for extra folders "sentence" or "other" by the last line
   std::string text;
   bool held_out = false;     // the half of the documents never looked at while tuning
+  std::string source;        // "corpus", the extra folder's name, or "history"
 };
 
 // Reads `corpus/index.tsv` and its files, then every regular file of each
@@ -23,6 +24,10 @@ struct Document {
 // skipped (the caller reports an empty set).
 [[nodiscard]] std::vector<Document> load_documents(const std::filesystem::path& corpus,
                                                    const std::vector<std::filesystem::path>& extra);
+
+// Every revision of every document under `history` (<doc>/NNN.txt): real
+// complete texts, many near-duplicates, used to measure false positives.
+[[nodiscard]] std::vector<Document> load_history(const std::filesystem::path& history);
 
 struct Cut {
   std::size_t at = 0;    // byte offset: the copy is text[0, at)

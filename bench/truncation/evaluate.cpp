@@ -28,6 +28,8 @@ struct Tally {
 struct Options {
   std::filesystem::path corpus;
   std::vector<std::filesystem::path> extra;
+  std::filesystem::path history;
+  std::size_t history_cuts = 3;
   std::size_t cuts = 20;
   std::uint32_t seed = 20140317;
   bool verbose = false;
@@ -68,7 +70,7 @@ void add(std::map<std::string, Tally>& rows, const std::string& key, const Tally
   r.caught += t.caught;
 }
 
-Tally evaluate(const sb::Document& doc, const Options& options, Tally& mid_word, Tally& at_word) {
+Tally evaluate(const sb::Document& doc, const Options& options, std::size_t cuts, Tally& mid_word, Tally& at_word) {
   Tally t;
   t.docs = 1;
   an::Assessment whole = an::assess_text(doc.text);
@@ -78,7 +80,7 @@ Tally evaluate(const sb::Document& doc, const Options& options, Tally& mid_word,
       std::cout << "FP " << doc.name << ": " << whole.reasons.front().code << " [" << tail(doc.text, 70) << "]\n";
     }
   }
-  for (const sb::Cut& cut : sb::cuts_inside_sentences(doc.text, options.cuts, options.seed)) {
+  for (const sb::Cut& cut : sb::cuts_inside_sentences(doc.text, cuts, options.seed)) {
     std::string copy = doc.text.substr(0, cut.at);
     an::Assessment assessment = an::assess_text(copy);
     bool caught = assessment.verdict == an::Verdict::truncated;
@@ -87,7 +89,7 @@ Tally evaluate(const sb::Document& doc, const Options& options, Tally& mid_word,
     Tally& kind = cut.mid_word ? mid_word : at_word;
     ++kind.cuts;
     kind.caught += caught ? 1 : 0;
-    if (!caught && options.verbose && !doc.held_out) {
+    if (!caught && options.verbose && !doc.held_out && doc.source != "history") {
       std::cout << "MISS " << doc.name << " @" << cut.at << " " << assessment.reasons.front().code << " ["
                 << tail(copy, 90) << "]\n";
     }
@@ -104,6 +106,8 @@ Options parse(int argc, char** argv) {
       o.corpus = value, ++i;
     } else if (arg == "--extra") {
       o.extra.emplace_back(value), ++i;
+    } else if (arg == "--history") {
+      o.history = value, ++i;
     } else if (arg == "--cuts") {
       o.cuts = std::stoul(value), ++i;
     } else if (arg == "--seed") {
@@ -120,6 +124,10 @@ Options parse(int argc, char** argv) {
 int main(int argc, char** argv) {
   Options options = parse(argc, argv);
   auto docs = sb::load_documents(options.corpus, options.extra);
+  if (!options.history.empty()) {
+    auto history = sb::load_history(options.history);
+    docs.insert(docs.end(), history.begin(), history.end());
+  }
   if (docs.empty()) {
     std::cout << "no documents found under " << options.corpus << " (corpus absent): nothing to evaluate\n";
     return 0;
@@ -128,10 +136,16 @@ int main(int argc, char** argv) {
   std::map<std::string, Tally> by_ending;
   std::map<std::string, Tally> by_half;
   std::map<std::string, Tally> by_cut;
+  std::map<std::string, Tally> by_source;
   for (const sb::Document& doc : docs) {
     Tally mid;
     Tally at;
-    Tally t = evaluate(doc, options, mid, at);
+    bool history = doc.source == "history";
+    Tally t = evaluate(doc, options, history ? options.history_cuts : options.cuts, mid, at);
+    add(by_source, doc.source, t);
+    if (history) {
+      continue;  // reported on its own: hundreds of near-identical revisions
+    }
     add(by_lang, doc.lang, t);
     add(by_ending, doc.ending_class, t);
     add(by_half, doc.held_out ? "held-out half" : "tuning half", t);
@@ -141,7 +155,8 @@ int main(int argc, char** argv) {
   }
   std::cout << docs.size() << " complete documents, up to " << options.cuts << " cuts each, seed " << options.seed
             << "\n";
-  print_table("split", by_half);
+  print_table("source", by_source);
+  print_table("split (without history)", by_half);
   print_table("language", by_lang);
   print_table("ending class", by_ending);
   print_table("cut", by_cut);

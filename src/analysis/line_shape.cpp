@@ -173,7 +173,11 @@ bool ends_with_link(std::string_view line) {
 bool is_table_row(std::string_view line) {
   std::string_view t = trim_line(line);
   auto bars = std::count(t.begin(), t.end(), '|');
-  return bars >= 2 && (t.starts_with("|") || t.ends_with("|") || t.starts_with("+"));
+  std::size_t cells = 0;
+  for (std::size_t pos = t.find(" | "); pos != std::string_view::npos; pos = t.find(" | ", pos + 1)) {
+    ++cells;
+  }
+  return (bars >= 2 && (t.starts_with("|") || t.ends_with("|") || t.starts_with("+"))) || cells >= 2;
 }
 
 bool has_columns(std::string_view line) {
