@@ -33,32 +33,9 @@ bool is_terminal(char32_t c) {
   }
 }
 
-// The line's words folded and joined with single spaces.
-std::string folded_phrase(std::string_view line) {
-  std::string out;
-  for (const TextWord& word : split_words(line)) {
-    std::string folded = fold_word(word.text);
-    if (folded.empty()) {
-      continue;
-    }
-    if (!out.empty()) {
-      out += ' ';
-    }
-    out += folded;
-  }
-  return out;
-}
-
-bool in_list(std::string_view phrase, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), phrase) != list.end();
-}
 
 bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> list) {
   return std::any_of(list.begin(), list.end(), [&](std::string_view p) { return text.starts_with(p); });
-}
-
-bool contains_any(std::string_view text, std::initializer_list<std::string_view> list) {
-  return std::any_of(list.begin(), list.end(), [&](std::string_view p) { return text.find(p) != std::string_view::npos; });
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -76,22 +53,6 @@ std::pair<std::size_t, std::size_t> letter_case(std::string_view line) {
     }
   }
   return {letters, upper};
-}
-
-// "2022-12-17", "17.03.2014", "3/17/2014" at the end of `t`.
-bool ends_with_date(std::string_view t) {
-  auto words = split_words(t);
-  if (words.empty()) {
-    return false;
-  }
-  std::string_view last = words.back().text;
-  std::size_t digits = 0;
-  std::size_t separators = 0;
-  for (char c : last) {
-    digits += is_digit(c) ? 1U : 0U;
-    separators += (c == '-' || c == '.' || c == '/') ? 1U : 0U;
-  }
-  return separators == 2 && digits + separators == last.size() && digits >= 6 && is_digit(last.back());
 }
 
 }  // namespace
@@ -241,81 +202,18 @@ bool is_bare_marker(std::string_view line) {
   return !t.empty() && split_words(t).size() == 1 && !list_marker_kind(std::string(t) + " x").empty();
 }
 
-bool is_closing_formula(std::string_view line) {
-  std::string phrase = folded_phrase(line);
-  return in_list(phrase, {"regards", "best regards", "kind regards", "warm regards", "warmest regards",
-                          "with regards", "sincerely", "yours sincerely", "sincerely yours", "yours faithfully",
-                          "faithfully", "yours truly", "respectfully", "yours", "thank you", "thanks",
-                          "many thanks", "thanks again", "cheers", "best", "best wishes", "all the best",
-                          "cordially", "with thanks", "love", "cordialement", "bien cordialement",
-                          "salutations", "sincères salutations", "amitiés", "merci", "bien à vous",
-                          "mit freundlichen grüßen", "mit freundlichen grüssen", "freundliche grüße",
-                          "viele grüße", "beste grüße", "herzliche grüße", "danke", "saludos", "atentamente",
-                          "un saludo", "cordialmente", "gracias", "cordiali saluti", "distinti saluti",
-                          "saluti", "grazie", "atenciosamente", "cumprimentos", "obrigado", "obrigada",
-                          "abraços", "met vriendelijke groet", "met vriendelijke groeten", "groeten",
-                          "hartelijke groet", "bedankt", "с уважением", "спасибо", "всего доброго"});
-}
-
-bool is_footer_line(std::string_view line) {
+bool is_markdown_heading(std::string_view line) {
   std::string_view t = trim_line(line);
-  std::string phrase = folded_phrase(t);
-  if (t.starts_with("-- ") || t.starts_with("\u2014 ") || t == "--") {
-    return true;
+  std::size_t hashes = t.find_first_not_of('#');
+  if (hashes == std::string_view::npos) {
+    return !t.empty() && t.size() <= 2;  // "#", "##": a heading's marker without its title
   }
-  if (t.size() >= 2 && t.front() == '(' && t.back() == ')') {
-    return true;
-  }
-  if (t.starts_with("\u00A9") || phrase.starts_with("copyright") || contains_any(phrase, {"all rights reserved"}) ||
-      starts_with_any(phrase, {"last updated", "last modified", "last revised", "effective date", "stand "})) {
-    return true;
-  }
-  if ((t.starts_with("\u2014") && t.ends_with("\u2014")) || (t.starts_with("--") && t.ends_with("--"))) {
-    return true;
-  }
-  if (phrase.starts_with("end ") || phrase == "end" || phrase == "the end" || phrase == "fin" ||
-      phrase == "ende" || phrase == "конец") {
-    return true;
-  }
-  // A line ending with a year or a date: "Debian Policy 4.6.2.0, 2022-12-17".
-  if (ends_with_date(t) && word_count(t) <= 8) {
-    return true;
-  }
-  std::size_t n = t.size();
-  return n >= 4 && is_digit(t[n - 1]) && is_digit(t[n - 2]) && is_digit(t[n - 3]) && is_digit(t[n - 4]) &&
-         (n == 4 || !is_digit(t[n - 5])) && word_count(t) <= 8;
-}
-
-bool is_form_field(std::string_view line) {
-  std::string_view t = trim_line(line);
-  std::size_t blanks = t.find("___");
-  if (blanks == std::string_view::npos) {
-    blanks = t.find("....");
-  }
-  if (blanks != std::string_view::npos) {
-    return word_count(t.substr(0, blanks)) <= 4;
-  }
-  return t.ends_with(":") && word_count(t) <= 3 && !is_dangling_label(t);
-}
-
-bool is_dangling_label(std::string_view line) {
-  std::string phrase = folded_phrase(line);
-  if (in_list(phrase, {"source", "sources", "source link", "read more", "read the full story", "read full story",
-                       "continue reading", "more", "via", "credit", "credits", "related", "see also", "tags",
-                       "share", "share this", "quelle", "quellen", "mehr", "weiterlesen", "mehr lesen",
-                       "lire la suite", "lire plus", "en savoir plus", "fuente", "leer más", "seguir leyendo",
-                       "fonte", "leggi tutto", "continua a leggere", "leggi di più", "leia mais", "continue lendo",
-                       "saiba mais", "bron", "lees meer", "lees verder", "источник", "читать далее",
-                       "подробнее", "читать полностью"})) {
-    return true;
-  }
-  return phrase.starts_with("continued on") || phrase.starts_with("continued from") ||
-         phrase.starts_with("suite page") || phrase.starts_with("fortsetzung auf") || phrase == "continued";
+  return hashes >= 1 && hashes <= 6 && t[hashes] == ' ';
 }
 
 bool is_heading(std::string_view line) {
   std::string_view t = trim_line(line);
-  if (t.starts_with("#") || (t.size() > 4 && ((t.starts_with("**") && t.ends_with("**")) ||
+  if (is_markdown_heading(t) || (t.size() > 4 && ((t.starts_with("**") && t.ends_with("**")) ||
                                               (t.starts_with("__") && t.ends_with("__"))))) {
     return true;
   }
@@ -330,7 +228,7 @@ bool is_heading(std::string_view line) {
   if (t.starts_with("\u00A7") || (!t.empty() && is_digit(t[0]) && words <= 6)) {
     return true;
   }
-  std::string phrase = folded_phrase(t);
+  std::string phrase = fold_phrase(t);
   return starts_with_any(phrase, {"anlage", "annex", "appendix", "anhang", "chapter", "section", "article",
                                   "artikel", "kapitel", "abschnitt", "teil", "part", "schedule", "exhibit"}) &&
          words <= 4;

@@ -4,6 +4,8 @@
 // a form field, a dangling label ("Source", "Read more"), a sentence end.
 // Pure string classification, no context beyond the line itself.
 
+#include "analysis/end_matter.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -41,22 +43,8 @@ namespace stet::analysis {
 // A list marker with nothing after it: "*", "-", "(2)", "d)", "3.".
 [[nodiscard]] bool is_bare_marker(std::string_view line);
 
-// A letter's closing formula alone on its line ("Regards,", "Thank you,",
-// "Mit freundlichen Grüßen", "Cordialement", "С уважением", ...).
-[[nodiscard]] bool is_closing_formula(std::string_view line);
-
-// A sign-off or footer line: "-- Name <mail> date", copyright, "All rights
-// reserved", "Last updated ...", a line ending with a year or date, a
-// "— END ... —" marker, a line wholly in parentheses.
-[[nodiscard]] bool is_footer_line(std::string_view line);
-
-// A form field waiting to be filled: "Date:", "Signature: ______",
-// "Datum ..........." (at most four words before the colon or blanks).
-[[nodiscard]] bool is_form_field(std::string_view line);
-
-// An attribution or navigation label whose target is missing: "Source",
-// "Source:", "Read more", "Continued on", "Quelle", "Lire la suite", ...
-[[nodiscard]] bool is_dangling_label(std::string_view line);
+// A Markdown ATX heading: one to six '#' and a space ("## Terms").
+[[nodiscard]] bool is_markdown_heading(std::string_view line);
 
 // A heading: Markdown '#', a line wholly in ** or __, or a short line in
 // capitals or numbered like a section ("10.68. Version 2.1.0", "§ 4", "Anlage 7").

@@ -197,7 +197,7 @@ std::vector<Reason> unfinished_prose_reasons(const std::vector<std::string_view>
     return {{"stops-mid-sentence", "the last line opens " + *open + " and stops before closing it", 0.7, true}};
   }
   if (is_heading(line)) {
-    if (line.starts_with("#")) {
+    if (is_markdown_heading(line)) {
       return {{"ends-with-heading", "the text ends with a heading: the section it opens is missing", 0.6, true}};
     }
     return {{"ends-with-heading", "the text ends with a heading or label line", 0.6, false}};

@@ -138,6 +138,21 @@ std::string fold_word(std::string_view word) {
   return out;
 }
 
+std::string fold_phrase(std::string_view text) {
+  std::string out;
+  for (const TextWord& word : split_words(text)) {
+    std::string folded = fold_word(word.text);
+    if (folded.empty()) {
+      continue;
+    }
+    if (!out.empty()) {
+      out += ' ';
+    }
+    out += folded;
+  }
+  return out;
+}
+
 std::string join_words(const std::vector<TextWord>& words, std::size_t begin, std::size_t end) {
   std::string out;
   for (std::size_t i = begin; i < end && i < words.size(); ++i) {

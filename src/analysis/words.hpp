@@ -27,6 +27,10 @@ struct TextWord {
 // punctuation.
 [[nodiscard]] std::string fold_word(std::string_view word);
 
+// The folded words of `text` (see fold_word) joined by single spaces,
+// pure punctuation dropped: "Thank you," -> "thank you".
+[[nodiscard]] std::string fold_phrase(std::string_view text);
+
 // The words [begin, end) of `words` joined by single spaces.
 [[nodiscard]] std::string join_words(const std::vector<TextWord>& words, std::size_t begin, std::size_t end);
 
