@@ -157,6 +157,44 @@ std::size_t last_list_item(const std::vector<std::string_view>& lines, std::size
   return std::string_view::npos;
 }
 
+// The word of the text that the last word `last` seems cut from: `last`
+// never occurs whole elsewhere in the text, but a longer word starting with
+// it does ("integ" when the text also says "integrity"). Empty if none.
+std::string cut_from_word(const std::vector<std::string_view>& lines, std::size_t last_line, std::string_view last) {
+  std::string fragment = fold_word(last);
+  if (fragment.empty() || fragment.size() != last.size()) {
+    return "";
+  }
+  std::string longer;
+  for (std::size_t i = 0; i <= last_line; ++i) {
+    auto words = split_words(lines[i]);
+    std::size_t count = i == last_line ? words.size() - 1 : words.size();
+    for (std::size_t j = 0; j < count; ++j) {
+      std::string folded = fold_word(words[j].text);
+      if (folded == fragment) {
+        return "";
+      }
+      if (longer.empty() && folded.size() > fragment.size() && folded.starts_with(fragment)) {
+        longer = folded;
+      }
+    }
+  }
+  return longer;
+}
+
+// The weak reasons for a plain ending, outweighed when the last word looks cut.
+std::vector<Reason> unless_cut_word(std::vector<Reason> weak, const std::vector<std::string_view>& lines,
+                                    std::size_t last) {
+  auto words = split_words(lines[last]);
+  std::string whole = words.empty() ? "" : cut_from_word(lines, last, words.back().text);
+  if (!whole.empty()) {
+    weak.push_back({"ends-mid-word", "the last word '" + std::string(words.back().text) +
+                                         "' looks cut: the text has '" + whole + "' but never '" +
+                                         std::string(words.back().text) + "' on its own", 0.75, true});
+  }
+  return weak;
+}
+
 }  // namespace
 
 std::size_t last_sentence_start(std::string_view line) {
@@ -177,7 +215,7 @@ std::vector<Reason> unfinished_prose_reasons(const std::vector<std::string_view>
   }
   auto words = split_words(line);
   if (std::size_t item = last_list_item(lines, first, last); item != std::string_view::npos) {
-    return list_item_reasons(lines, item, last);
+    return unless_cut_word(list_item_reasons(lines, item, last), lines, last);
   }
   if (last > first) {
     std::string_view before = trim_line(lines[last - 1]);
@@ -200,7 +238,8 @@ std::vector<Reason> unfinished_prose_reasons(const std::vector<std::string_view>
     if (is_markdown_heading(line)) {
       return {{"ends-with-heading", "the text ends with a heading: the section it opens is missing", 0.6, true}};
     }
-    return {{"ends-with-heading", "the text ends with a heading or label line", 0.6, false}};
+    return unless_cut_word({{"ends-with-heading", "the text ends with a heading or label line", 0.6, false}}, lines,
+                           last);
   }
   if (words.size() >= 2 && lowercase_share(words) >= 0.5) {
     return {{"stops-mid-sentence", "the last line reads as the start of a sentence, with no end", 0.65, true}};
@@ -208,8 +247,10 @@ std::vector<Reason> unfinished_prose_reasons(const std::vector<std::string_view>
   if (words.size() == 1 && starts_lowercase(words[0].text)) {
     return {{"stops-mid-sentence", "the last line is a lone lowercase word, with no end", 0.6, true}};
   }
-  return {{"ends-with-short-line", "the text ends with a short line that reads like a heading, a name or a label",
-           0.55, false}};
+  return unless_cut_word(
+      {{"ends-with-short-line", "the text ends with a short line that reads like a heading, a name or a label", 0.55,
+        false}},
+      lines, last);
 }
 
 }  // namespace stet::analysis
