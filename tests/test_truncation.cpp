@@ -109,7 +109,7 @@ TEST_CASE("analysis::assess_text") {
        an::Verdict::truncated, "stops-mid-sentence"},
       {"heading-like name", prose + "\n\nThe Federal Minister of Health\n", an::Verdict::complete,
        "ends-with-short-line"},
-      {"word cut short", "The sovereignty and integrity of Ukraine matter.\n\nSovereignty and integ",
+      {"word cut short", "Territorial Integrity of Ukraine\n\nIts integrity matters.\n\nTerritorial Integ",
        an::Verdict::truncated, "ends-mid-word"},
       {"cut link", prose + "See our [policy](https://example.org/pol", an::Verdict::truncated, "ends-inside-link"},
       {"empty", "", an::Verdict::truncated, "empty"},
