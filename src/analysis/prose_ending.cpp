@@ -195,6 +195,39 @@ std::vector<Reason> unless_cut_word(std::vector<Reason> weak, const std::vector<
   return weak;
 }
 
+// A last line with no final punctuation that neither continues a list nor
+// a wrapped paragraph: a footer, a sentence, a heading, or a short line.
+std::vector<Reason> plain_line_reasons(const std::vector<std::string_view>& lines, std::size_t last,
+                                       const std::vector<TextWord>& words) {
+  std::string_view line = trim_line(lines[last]);
+  if (is_footer_line(line)) {
+    return {{"ends-with-footer", "the text ends with a footer or signature line", 0.75, false}};
+  }
+  if (words.size() >= k_prose_words) {
+    return {{"stops-mid-sentence", "the last line is prose that stops without final punctuation", 0.8, true}};
+  }
+  if (auto open = unclosed_in_line(line)) {
+    return {{"stops-mid-sentence", "the last line opens " + *open + " and stops before closing it", 0.7, true}};
+  }
+  if (is_heading(line)) {
+    if (is_markdown_heading(line)) {
+      return {{"ends-with-heading", "the text ends with a heading: the section it opens is missing", 0.6, true}};
+    }
+    return unless_cut_word({{"ends-with-heading", "the text ends with a heading or label line", 0.6, false}}, lines,
+                           last);
+  }
+  if (words.size() >= 2 && lowercase_share(words) >= 0.5) {
+    return {{"stops-mid-sentence", "the last line reads as the start of a sentence, with no end", 0.65, true}};
+  }
+  if (words.size() == 1 && starts_lowercase(words[0].text)) {
+    return {{"stops-mid-sentence", "the last line is a lone lowercase word, with no end", 0.6, true}};
+  }
+  return unless_cut_word(
+      {{"ends-with-short-line", "the text ends with a short line that reads like a heading, a name or a label", 0.55,
+        false}},
+      lines, last);
+}
+
 }  // namespace
 
 std::size_t last_sentence_start(std::string_view line) {
@@ -225,32 +258,7 @@ std::vector<Reason> unfinished_prose_reasons(const std::vector<std::string_view>
                0.8, true}};
     }
   }
-  if (is_footer_line(line)) {
-    return {{"ends-with-footer", "the text ends with a footer or signature line", 0.75, false}};
-  }
-  if (words.size() >= k_prose_words) {
-    return {{"stops-mid-sentence", "the last line is prose that stops without final punctuation", 0.8, true}};
-  }
-  if (auto open = unclosed_in_line(line)) {
-    return {{"stops-mid-sentence", "the last line opens " + *open + " and stops before closing it", 0.7, true}};
-  }
-  if (is_heading(line)) {
-    if (is_markdown_heading(line)) {
-      return {{"ends-with-heading", "the text ends with a heading: the section it opens is missing", 0.6, true}};
-    }
-    return unless_cut_word({{"ends-with-heading", "the text ends with a heading or label line", 0.6, false}}, lines,
-                           last);
-  }
-  if (words.size() >= 2 && lowercase_share(words) >= 0.5) {
-    return {{"stops-mid-sentence", "the last line reads as the start of a sentence, with no end", 0.65, true}};
-  }
-  if (words.size() == 1 && starts_lowercase(words[0].text)) {
-    return {{"stops-mid-sentence", "the last line is a lone lowercase word, with no end", 0.6, true}};
-  }
-  return unless_cut_word(
-      {{"ends-with-short-line", "the text ends with a short line that reads like a heading, a name or a label", 0.55,
-        false}},
-      lines, last);
+  return plain_line_reasons(lines, last, words);
 }
 
 }  // namespace stet::analysis

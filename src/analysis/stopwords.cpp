@@ -12,8 +12,8 @@ struct WordList {
 };
 
 // Chosen for precision: a text that stops on one of these without
-// punctuation is mid-sentence in practice. Words that are common sentence
-// ends elsewhere ("in", "on", "to" in English) are left out.
+// punctuation is mid-sentence in practice. Particles that commonly end
+// sentences ("up", German "an") are left out. A data table, hence its length.
 const std::array<WordList, 8>& lists() {
   static const std::array<WordList, 8> k_lists = {{
       {"en",
