@@ -102,18 +102,18 @@ std::vector<store::IngestItem> build_items(const IngestOptions& options, Context
 // other versions (see stet check); null for unchanged inputs.
 std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
     const store::ContentStore& store, const std::vector<store::IngestOutcome>& outcomes) {
-  std::map<std::string, std::vector<analysis::VersionAssessment>> by_doc;
+  std::map<std::string, std::vector<analysis::VersionText>> texts;
   std::vector<std::optional<analysis::VersionAssessment>> verdicts;
   for (const store::IngestOutcome& o : outcomes) {
     if (o.status != store::IngestStatus::added) {
       verdicts.emplace_back();
       continue;
     }
-    auto it = by_doc.find(o.doc);
-    if (it == by_doc.end()) {
-      it = by_doc.emplace(o.doc, assess_history(store, o.doc, require_history(store, o.doc))).first;
+    auto it = texts.find(o.doc);
+    if (it == texts.end()) {
+      it = texts.emplace(o.doc, load_version_texts(store, o.doc, require_history(store, o.doc))).first;
     }
-    verdicts.emplace_back(it->second[static_cast<std::size_t>(o.version - 1)]);
+    verdicts.emplace_back(analysis::assess_version(it->second, static_cast<std::size_t>(o.version - 1)));
   }
   return verdicts;
 }
