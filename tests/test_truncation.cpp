@@ -96,6 +96,7 @@ TEST_CASE("analysis::assess_text") {
       {"url", prose + "\nMore at\nhttps://example.org/statement\n", an::Verdict::complete, "ends-with-link"},
       {"regards", prose + "\n\nRegards,\n", an::Verdict::complete, "ends-with-closing"},
       {"date field", prose + "\n\nName:\n\nSignature:\n\nDate:", an::Verdict::complete, "ends-with-form-field"},
+      {"list intro", prose + "\n\nWeitere Informationen:\n", an::Verdict::truncated, "ends-on-colon"},
       {"table row", prose + "\n| a | b |\n| 1 | 2 |\n", an::Verdict::complete, "ends-with-table"},
       {"rule", prose + "\n____________________\n", an::Verdict::complete, "ends-with-rule"},
       {"footer", prose + "\n---\nDebian Policy 4.6.2.0, 2022-12-17\n", an::Verdict::complete, "ends-with-footer"},
