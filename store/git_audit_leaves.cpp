@@ -97,6 +97,12 @@ std::optional<std::vector<RecordLeaf>> record_leaves(const fs::path& path, const
   return leaves;
 }
 
+std::string branch_head(const fs::path& path) {
+  auto opened = open_for_reading(path);
+  auto id = resolve(opened->repo.get(), "");
+  return id ? audit::hex(*id) : std::string();
+}
+
 bool is_ancestor(const fs::path& path, const std::string& ancestor, const std::string& descendant) {
   auto opened = open_for_reading(path);
   auto target = resolve(opened->repo.get(), ancestor);

@@ -92,7 +92,7 @@ struct AuditReport {
 struct RecordLeaf {
   std::string doc;
   std::string sha256;       // the version's SHA-256 (hex)
-  std::string ingested_at;
+  std::string ingested_at;  // as the digits of the file name (they sort in time order)
   std::string name;         // the record file's name
   std::string bytes;        // the record file's exact bytes
 };
@@ -102,6 +102,10 @@ struct RecordLeaf {
 // the commit is not in the store. Throws Error when it cannot be read.
 [[nodiscard]] std::optional<std::vector<RecordLeaf>> record_leaves(const std::filesystem::path& path,
                                                                    const std::string& commit = "");
+
+// The commit (hex) the store's branch points at; empty when there is none.
+// Throws NotAStoreError when `path` is not a git repository.
+[[nodiscard]] std::string branch_head(const std::filesystem::path& path);
 
 // True when commit `ancestor` is `descendant` or one of its ancestors
 // (hex ids); false also when either is absent. Throws Error on damage.
