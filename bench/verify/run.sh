@@ -45,7 +45,8 @@ copy_store() {
   mkdir -p "$WORK/packs"
   for pack in "$STORE"/objects/pack/*.pack; do
     [ -e "$pack" ] || continue
-    mv "$pack" "${pack%.pack}.idx" "$WORK/packs/"
+    mv "$pack" "$WORK/packs/"
+    rm -f "${pack%.pack}".*
     git -C "$STORE" unpack-objects -q <"$WORK/packs/$(basename "$pack")"
   done
 }
@@ -60,7 +61,8 @@ run_case() {
   local label=$1 walls=() cpus=() i out
   shift
   for ((i = 0; i < RUNS; i++)); do
-    out=$( { /usr/bin/time -f '%e %U %S' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$WORK/time" -f '%e %U %S' "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$WORK/time")
     walls+=("$(echo "$out" | awk '{print $1}')")
     cpus+=("$(echo "$out" | awk '{print $2 + $3}')")
   done
