@@ -1,1 +1,194 @@
 #include "diff/tokenize.hpp"
+
+#include "diff/utf8.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace stet::diff {
+
+namespace {
+
+// ASCII classes of UAX #29 word breaking (ICU's root rules).
+enum class Ascii : std::uint8_t { letter, digit, extend_num, mid_letter, mid_num_let, mid_num, space, newline, other };
+
+Ascii ascii_class(unsigned char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    return Ascii::letter;
+  }
+  if (c >= '0' && c <= '9') {
+    return Ascii::digit;
+  }
+  switch (c) {
+    case '_':
+      return Ascii::extend_num;
+    case '.':
+    case '\'':
+      return Ascii::mid_num_let;
+    case ',':
+    case ';':
+      return Ascii::mid_num;
+    case ':':
+      return Ascii::mid_letter;
+    case ' ':
+    case '\t':
+      return Ascii::space;
+    case '\n':
+    case '\r':
+    case '\v':
+    case '\f':
+      return Ascii::newline;
+    default:
+      return Ascii::other;
+  }
+}
+
+bool is_word_char(Ascii c) { return c == Ascii::letter || c == Ascii::digit || c == Ascii::extend_num; }
+
+// Whether `mid` may join `before` and `after` inside a word (WB6/7, WB11/12).
+bool joins(Ascii before, Ascii mid, Ascii after) {
+  if (before == Ascii::letter && after == Ascii::letter) {
+    return mid == Ascii::mid_letter || mid == Ascii::mid_num_let;
+  }
+  if (before == Ascii::digit && after == Ascii::digit) {
+    return mid == Ascii::mid_num || mid == Ascii::mid_num_let;
+  }
+  return false;
+}
+
+// The end of the word that starts at `i`, and whether it holds a letter or digit.
+std::size_t scan_word(std::string_view text, std::size_t i, bool& alnum) {
+  Ascii last = ascii_class(static_cast<unsigned char>(text[i]));
+  alnum = last != Ascii::extend_num;
+  ++i;
+  while (i < text.size()) {
+    Ascii c = ascii_class(static_cast<unsigned char>(text[i]));
+    if (is_word_char(c)) {
+      alnum = alnum || c != Ascii::extend_num;
+      last = c;
+      ++i;
+      continue;
+    }
+    if (i + 1 < text.size() && joins(last, c, ascii_class(static_cast<unsigned char>(text[i + 1])))) {
+      i += 2;
+      last = ascii_class(static_cast<unsigned char>(text[i - 1]));
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+void push(std::vector<Token>& tokens, std::size_t begin, std::size_t end, TokenKind kind) {
+  if (kind == TokenKind::space && !tokens.empty() && tokens.back().kind == TokenKind::space &&
+      tokens.back().end == begin) {
+    tokens.back().end = end;
+    return;
+  }
+  tokens.push_back({begin, end, kind});
+}
+
+std::vector<Token> tokenize_ascii(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 3 + 1);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    Ascii c = ascii_class(static_cast<unsigned char>(text[i]));
+    if (is_word_char(c)) {
+      bool alnum = false;
+      std::size_t end = scan_word(text, i, alnum);
+      push(tokens, i, end, alnum ? TokenKind::word : TokenKind::punct);
+      i = end;
+    } else if (c == Ascii::space || c == Ascii::newline) {
+      push(tokens, i, i + 1, TokenKind::space);
+      ++i;
+    } else {
+      push(tokens, i, i + 1, TokenKind::punct);
+      ++i;
+    }
+  }
+  return tokens;
+}
+
+bool is_ascii(std::string_view text) {
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0x80U) != 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool all_white(std::string_view segment) {
+  std::size_t i = 0;
+  while (i < segment.size()) {
+    int c = next_code_point(segment, i);
+    if (c < 0 || !u_isUWhiteSpace(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+icu::BreakIterator& word_breaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> made(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !made) {
+      throw std::runtime_error("cannot create ICU word break iterator");
+    }
+    return made;
+  }();
+  return *breaker;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize_icu(std::string_view text) {
+  std::vector<Token> tokens;
+  if (text.empty()) {
+    return tokens;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) {
+    throw std::runtime_error("cannot open text for word breaking");
+  }
+  icu::BreakIterator& breaker = word_breaker();
+  breaker.setText(utext, status);
+  tokens.reserve(text.size() / 4 + 1);
+  auto begin = static_cast<std::size_t>(breaker.first());
+  for (int32_t next = breaker.next(); next != icu::BreakIterator::DONE; next = breaker.next()) {
+    auto end = static_cast<std::size_t>(next);
+    std::string_view segment = text.substr(begin, end - begin);
+    TokenKind kind = TokenKind::punct;
+    if (breaker.getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
+      kind = TokenKind::word;
+    } else if (all_white(segment)) {
+      kind = TokenKind::space;
+    }
+    push(tokens, begin, end, kind);
+    begin = end;
+  }
+  utext_close(utext);
+  return tokens;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  return is_ascii(text) ? tokenize_ascii(text) : tokenize_icu(text);
+}
+
+std::size_t word_count(std::string_view text) {
+  std::size_t n = 0;
+  for (const Token& token : tokenize(text)) {
+    n += token.kind == TokenKind::word ? std::size_t{1} : std::size_t{0};
+  }
+  return n;
+}
+
+}  // namespace stet::diff

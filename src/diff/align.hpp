@@ -1,0 +1,41 @@
+#pragma once
+// Sequence alignment by anchoring, as in patience diff: common prefix and
+// suffix, then elements unique on both sides kept in order (the longest
+// increasing run of them), recursively; what no anchor splits is handed to
+// a leaf aligner. Works on 64-bit keys (hashes of lines or tokens).
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+namespace stet::diff {
+
+struct Match {
+  std::size_t a = 0;  // index in the first sequence
+  std::size_t b = 0;  // index in the second
+};
+
+// A half-open range of both sequences that anchoring could not split.
+struct Gap {
+  std::size_t a_begin = 0;
+  std::size_t a_end = 0;
+  std::size_t b_begin = 0;
+  std::size_t b_end = 0;
+};
+
+// Appends to `out` the matches the leaf aligner finds inside `gap`, in order.
+using LeafAligner = std::function<void(const Gap& gap, std::vector<Match>& out)>;
+
+// The matched pairs of `a` and `b`, strictly increasing on both sides.
+// Equal prefix and suffix elements always match; `leaf` (may be empty: no
+// matches) aligns the gaps that hold no element unique on both sides.
+[[nodiscard]] std::vector<Match> align(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
+                                       const LeafAligner& leaf);
+
+// The longest strictly increasing (in `b`) subsequence of `matches`, which
+// are sorted by `a`.
+[[nodiscard]] std::vector<Match> longest_increasing(const std::vector<Match>& matches);
+
+}  // namespace stet::diff

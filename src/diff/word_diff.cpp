@@ -1,0 +1,197 @@
+#include "diff/word_diff.hpp"
+
+#include "diff/align.hpp"
+#include "diff/emitter.hpp"
+#include "diff/internal.hpp"
+#include "diff/tokenize.hpp"
+#include "diff/typography.hpp"
+
+#include <dtl/dtl.hpp>
+
+#include <algorithm>
+#include <functional>
+
+namespace stet::diff {
+
+namespace {
+
+constexpr std::uint64_t k_space_key = 0x9e3779b97f4a7c15ULL;
+
+struct Side {
+  std::vector<Token> tokens;
+  std::vector<std::uint64_t> keys;
+};
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80U) == 0; });
+}
+
+std::uint64_t token_key(std::string_view text, const Token& token, const Options& options) {
+  std::string_view bytes = text.substr(token.begin, token.end - token.begin);
+  if (token.kind == TokenKind::space && options.ignore_whitespace) {
+    return k_space_key;
+  }
+  if (options.ignore_typography && !is_ascii(bytes)) {
+    std::string folded = fold_typography(bytes);
+    if (folded == " " && options.ignore_whitespace) {
+      return k_space_key;
+    }
+    return std::hash<std::string_view>{}(folded);
+  }
+  return std::hash<std::string_view>{}(bytes);
+}
+
+Side tokenize_pieces(std::string_view text, const std::vector<Span>& pieces, const Options& options) {
+  Side side;
+  for (const Span& piece : pieces) {
+    for (Token token : tokenize(text.substr(piece.begin, piece.size()))) {
+      token.begin += piece.begin;
+      token.end += piece.begin;
+      side.tokens.push_back(token);
+      side.keys.push_back(token_key(text, token, options));
+    }
+  }
+  return side;
+}
+
+// dtl's O(NP) alignment of one gap that anchoring could not split. Gaps are
+// small once anchored, well inside dtl's coordinate limit.
+void dtl_leaf(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const Gap& gap,
+              std::vector<Match>& out) {
+  std::vector<std::uint64_t> left(a.begin() + static_cast<std::ptrdiff_t>(gap.a_begin),
+                                  a.begin() + static_cast<std::ptrdiff_t>(gap.a_end));
+  std::vector<std::uint64_t> right(b.begin() + static_cast<std::ptrdiff_t>(gap.b_begin),
+                                   b.begin() + static_cast<std::ptrdiff_t>(gap.b_end));
+  dtl::Diff<std::uint64_t> diff(left, right);
+  diff.compose();
+  for (const auto& [element, info] : diff.getSes().getSequence()) {
+    if (info.type == dtl::SES_COMMON) {
+      out.push_back({gap.a_begin + static_cast<std::size_t>(info.beforeIdx - 1),
+                     gap.b_begin + static_cast<std::size_t>(info.afterIdx - 1)});
+    }
+  }
+}
+
+Span span_of(const Token& token) { return {token.begin, token.end}; }
+
+void emit_match(std::string_view a, std::string_view b, const Token& ta, const Token& tb, std::vector<Op>& ops) {
+  Span sa = span_of(ta);
+  Span sb = span_of(tb);
+  if (a.substr(sa.begin, sa.size()) == b.substr(sb.begin, sb.size())) {
+    ops.push_back({OpKind::equal, sa, sb, 0, Minor::none});
+    return;
+  }
+  Minor minor = ta.kind == TokenKind::space && tb.kind == TokenKind::space ? Minor::whitespace : Minor::typography;
+  ops.push_back({OpKind::remove, sa, {sb.begin, sb.begin}, 0, minor});
+  ops.push_back({OpKind::insert, {sa.end, sa.end}, sb, 0, minor});
+}
+
+void emit_unmatched(const Side& a, const Side& b, std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1,
+                    std::vector<Op>& ops) {
+  for (std::size_t i = i0; i < i1; ++i) {
+    ops.push_back({OpKind::remove, span_of(a.tokens[i]), {}, 0, Minor::none});
+  }
+  for (std::size_t j = j0; j < j1; ++j) {
+    ops.push_back({OpKind::insert, {}, span_of(b.tokens[j]), 0, Minor::none});
+  }
+}
+
+// Emits `moved` pieces of one side that start before `offset`.
+void flush_moves(const std::vector<MovedPiece>& moved, std::size_t& next, std::size_t offset, Emitter& emitter) {
+  while (next < moved.size() && moved[next].span.begin < offset) {
+    for (const Op& op : moved[next].ops) {
+      emitter.add(op);
+    }
+    ++next;
+  }
+}
+
+// The pieces of `range` outside the moved lines.
+std::vector<Span> pieces_without(Span range, const std::vector<MovedPiece>& moved) {
+  std::vector<Span> pieces;
+  std::size_t at = range.begin;
+  for (const MovedPiece& piece : moved) {
+    if (piece.span.begin >= range.begin && piece.span.end <= range.end) {
+      pieces.push_back({at, piece.span.begin});
+      at = piece.span.end;
+    }
+  }
+  pieces.push_back({at, range.end});
+  std::erase_if(pieces, [](const Span& s) { return s.empty(); });
+  return pieces;
+}
+
+struct Cursor {
+  std::size_t a = 0;  // next moved piece of side A
+  std::size_t b = 0;
+};
+
+void emit_region(std::string_view a, std::string_view b, const Region& region, const LineMoves& moves,
+                 const Options& options, Cursor& cursor, Emitter& emitter) {
+  if (region.equal) {
+    emitter.equal(region.a, region.b);
+    return;
+  }
+  auto ops = diff_pieces(a, b, pieces_without(region.a, moves.a), pieces_without(region.b, moves.b), options);
+  for (const Op& op : ops) {
+    if (op.kind != OpKind::insert) {
+      flush_moves(moves.a, cursor.a, op.a.begin + 1, emitter);
+    }
+    if (op.kind != OpKind::remove) {
+      flush_moves(moves.b, cursor.b, op.b.begin + 1, emitter);
+    }
+    emitter.add(op);
+  }
+  flush_moves(moves.a, cursor.a, region.a.end, emitter);
+  flush_moves(moves.b, cursor.b, region.b.end, emitter);
+}
+
+}  // namespace
+
+std::vector<Op> diff_pieces(std::string_view a, std::string_view b, const std::vector<Span>& a_pieces,
+                            const std::vector<Span>& b_pieces, const Options& options) {
+  Side left = tokenize_pieces(a, a_pieces, options);
+  Side right = tokenize_pieces(b, b_pieces, options);
+  LeafAligner leaf = [&](const Gap& gap, std::vector<Match>& out) { dtl_leaf(left.keys, right.keys, gap, out); };
+  std::vector<Match> matches = align(left.keys, right.keys, leaf);
+  std::vector<Op> ops;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  for (const Match& m : matches) {
+    emit_unmatched(left, right, i, m.a, j, m.b, ops);
+    emit_match(a, b, left.tokens[m.a], right.tokens[m.b], ops);
+    i = m.a + 1;
+    j = m.b + 1;
+  }
+  emit_unmatched(left, right, i, left.tokens.size(), j, right.tokens.size(), ops);
+  return ops;
+}
+
+bool DiffResult::differs() const {
+  return std::any_of(ops.begin(), ops.end(),
+                     [](const Op& op) { return op.kind != OpKind::equal && op.minor == Minor::none; });
+}
+
+std::string_view op_text(const Op& op, std::string_view a, std::string_view b) {
+  return op.kind == OpKind::insert ? b.substr(op.b.begin, op.b.size()) : a.substr(op.a.begin, op.a.size());
+}
+
+DiffResult word_diff(std::string_view a, std::string_view b, const Options& options) {
+  DiffResult result;
+  std::vector<Region> regions = line_regions(a, b);
+  LineMoves moves;
+  if (options.detect_moves) {
+    moves = find_line_moves(a, b, regions, options);
+  }
+  Emitter emitter;
+  Cursor cursor;
+  for (const Region& region : regions) {
+    emit_region(a, b, region, moves, options, cursor, emitter);
+  }
+  result.ops = emitter.take();
+  tidy_ops(a, b, result.ops, options, moves.count);
+  summarize(a, b, result);
+  return result;
+}
+
+}  // namespace stet::diff
