@@ -14,11 +14,12 @@ namespace stet::diff {
 
 namespace {
 
-// ASCII classes of UAX #29 word breaking (ICU's root rules).
-enum class Ascii : std::uint8_t { letter, digit, extend_num, mid_letter, mid_num_let, mid_num, space, newline, other };
+// ASCII classes of UAX #29 word breaking as ICU 72's root rules apply them
+// (checked against ICU: '@' joins words, ':' does not).
+enum class Ascii : std::uint8_t { letter, digit, extend_num, mid_num_let, mid_num, space, newline, other };
 
 Ascii ascii_class(unsigned char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') {
     return Ascii::letter;
   }
   if (c >= '0' && c <= '9') {
@@ -33,8 +34,6 @@ Ascii ascii_class(unsigned char c) {
     case ',':
     case ';':
       return Ascii::mid_num;
-    case ':':
-      return Ascii::mid_letter;
     case ' ':
     case '\t':
       return Ascii::space;
@@ -53,7 +52,7 @@ bool is_word_char(Ascii c) { return c == Ascii::letter || c == Ascii::digit || c
 // Whether `mid` may join `before` and `after` inside a word (WB6/7, WB11/12).
 bool joins(Ascii before, Ascii mid, Ascii after) {
   if (before == Ascii::letter && after == Ascii::letter) {
-    return mid == Ascii::mid_letter || mid == Ascii::mid_num_let;
+    return mid == Ascii::mid_num_let;
   }
   if (before == Ascii::digit && after == Ascii::digit) {
     return mid == Ascii::mid_num || mid == Ascii::mid_num_let;
@@ -63,6 +62,7 @@ bool joins(Ascii before, Ascii mid, Ascii after) {
 
 // The end of the word that starts at `i`, and whether it holds a letter or digit.
 std::size_t scan_word(std::string_view text, std::size_t i, bool& alnum) {
+  std::size_t start = i;
   Ascii last = ascii_class(static_cast<unsigned char>(text[i]));
   alnum = last != Ascii::extend_num;
   ++i;
@@ -81,6 +81,8 @@ std::size_t scan_word(std::string_view text, std::size_t i, bool& alnum) {
     }
     break;
   }
+  // ICU counts a run of two or more '_' as a word, a single one as punctuation.
+  alnum = alnum || i - start > 1;
   return i;
 }
 
