@@ -12,9 +12,35 @@ struct Counts {
   std::uint32_t in_b = 0;
   std::size_t a_index = 0;
   std::size_t b_index = 0;
+  std::uint32_t taken = 0;  // occurrences in `a` already paired (repeated text)
 };
 
-// Elements that occur exactly once in each side of `gap`, paired, in `a` order.
+constexpr std::uint32_t k_max_repeats = 64;
+
+std::vector<Match> repeated_pairs(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const Gap& gap,
+                                  std::unordered_map<std::uint64_t, Counts>& counts) {
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> in_b;
+  for (std::size_t j = gap.b_begin; j < gap.b_end; ++j) {
+    auto it = counts.find(b[j]);
+    if (it != counts.end() && it->second.in_a == it->second.in_b && it->second.in_a <= k_max_repeats) {
+      in_b[b[j]].push_back(j);
+    }
+  }
+  std::vector<Match> pairs;
+  for (std::size_t i = gap.a_begin; i < gap.a_end; ++i) {
+    auto it = in_b.find(a[i]);
+    if (it != in_b.end()) {
+      Counts& c = counts.find(a[i])->second;
+      pairs.push_back({i, it->second[c.taken++]});
+    }
+  }
+  return pairs;
+}
+
+// Elements that occur exactly once in each side of `gap`, paired, in `a`
+// order. When there are none (repeated text), elements that occur equally
+// often on both sides (at most k_max_repeats times), the k-th occurrence
+// in `a` paired with the k-th in `b`.
 std::vector<Match> unique_pairs(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const Gap& gap) {
   std::unordered_map<std::uint64_t, Counts> counts;
   counts.reserve(gap.a_end - gap.a_begin + gap.b_end - gap.b_begin);
@@ -37,7 +63,7 @@ std::vector<Match> unique_pairs(std::span<const std::uint64_t> a, std::span<cons
       pairs.push_back({i, c.b_index});
     }
   }
-  return pairs;
+  return pairs.empty() ? repeated_pairs(a, b, gap, counts) : pairs;
 }
 
 class Aligner {

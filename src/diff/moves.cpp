@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <functional>
 #include <string>
-#include <unordered_map>
 
 namespace stet::diff {
 
@@ -23,15 +22,22 @@ struct Candidate {
   bool used = false;
 };
 
-std::vector<std::string> words_of(std::string_view line, const Options& options) {
-  std::vector<std::string> words;
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (h ^ v) * 0x100000001b3ULL + (h >> 29); }
+
+// Hashes of the non-space tokens of `line` (typography folded when ignored).
+std::vector<std::uint64_t> word_hashes(std::string_view line, const Options& options, std::size_t& words) {
+  std::vector<std::uint64_t> hashes;
+  words = 0;
   for (const Token& token : tokenize(line)) {
-    if (token.kind != TokenKind::space) {
-      std::string_view text = line.substr(token.begin, token.end - token.begin);
-      words.push_back(options.ignore_typography ? fold_typography(text) : std::string(text));
+    if (token.kind == TokenKind::space) {
+      continue;
     }
+    std::string_view text = line.substr(token.begin, token.end - token.begin);
+    bool fold = options.ignore_typography && token.kind != TokenKind::word;
+    hashes.push_back(fold ? std::hash<std::string>{}(fold_typography(text)) : std::hash<std::string_view>{}(text));
+    words += token.kind == TokenKind::word ? 1U : 0U;
   }
-  return words;
+  return hashes;
 }
 
 void add_candidates(std::string_view text, Span range, std::size_t region, const Options& options,
@@ -40,23 +46,26 @@ void add_candidates(std::string_view text, Span range, std::size_t region, const
   while (at < range.end) {
     std::size_t newline = text.find('\n', at);
     std::size_t end = newline == std::string_view::npos || newline >= range.end ? range.end : newline + 1;
-    std::vector<std::string> words = words_of(text.substr(at, end - at), options);
-    if (words.size() >= k_min_words) {
+    std::size_t words = 0;
+    std::vector<std::uint64_t> hashes = word_hashes(text.substr(at, end - at), options, words);
+    if (words >= k_min_words) {
       Candidate c{{at, end}, region, 0, {}, false};
-      std::string joined;
-      for (std::size_t k = 0; k < words.size(); ++k) {
-        joined += words[k];
-        joined += '\x1f';
+      for (std::size_t k = 0; k < hashes.size(); ++k) {
+        c.key = mix(c.key, hashes[k]);
         if (k + 1 >= k_shingle) {
-          c.shingles.push_back(std::hash<std::string>{}(words[k + 1 - k_shingle] + '\x1f' +
-                                                        words[k + 2 - k_shingle] + '\x1f' + words[k]));
+          c.shingles.push_back(mix(mix(hashes[k - 2], hashes[k - 1]), hashes[k]));
         }
       }
-      c.key = std::hash<std::string>{}(joined);
       out.push_back(std::move(c));
     }
     at = end;
   }
+}
+
+std::size_t line_count(std::string_view text, Span range) {
+  std::string_view part = text.substr(range.begin, range.size());
+  std::size_t newlines = static_cast<std::size_t>(std::count(part.begin(), part.end(), '\n'));
+  return newlines + (!part.empty() && part.back() != '\n' ? 1U : 0U);
 }
 
 struct Pair {
@@ -68,37 +77,45 @@ struct Pair {
 // Pairs of candidates from different regions: equal words first, then
 // near matches by shared shingles, best first, each line used once.
 std::vector<Pair> pair_candidates(std::vector<Candidate>& as, std::vector<Candidate>& bs) {
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> index;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> index;  // (shingle, candidate in bs), sorted
   for (std::size_t j = 0; j < bs.size(); ++j) {
-    for (std::uint64_t s : bs[j].shingles) {
-      auto& list = index[s];
-      if (list.empty() || list.back() != j) {
-        list.push_back(j);
-      }
+    for (std::uint64_t shingle : bs[j].shingles) {
+      index.emplace_back(shingle, static_cast<std::uint32_t>(j));
     }
   }
+  std::sort(index.begin(), index.end());
+  index.erase(std::unique(index.begin(), index.end()), index.end());
+  std::vector<std::uint32_t> hits(bs.size(), 0);
+  std::vector<std::uint32_t> touched;
   std::vector<Pair> pairs;
   for (std::size_t i = 0; i < as.size(); ++i) {
-    std::unordered_map<std::size_t, std::size_t> hits;
-    for (std::uint64_t s : as[i].shingles) {
-      auto it = index.find(s);
-      if (it != index.end() && it->second.size() <= 8) {
-        for (std::size_t j : it->second) {
-          ++hits[j];
-        }
+    for (std::uint64_t shingle : as[i].shingles) {
+      auto lo = std::lower_bound(index.begin(), index.end(), std::pair<std::uint64_t, std::uint32_t>{shingle, 0});
+      auto hi = lo;
+      while (hi != index.end() && hi->first == shingle && hi - lo <= 8) {
+        ++hi;
+      }
+      if (hi - lo > 8) {
+        continue;  // a shingle this common says nothing about where a line went
+      }
+      for (auto it = lo; it != hi; ++it) {
+        touched.push_back(it->second);
+        ++hits[it->second];
       }
     }
-    for (const auto& [j, n] : hits) {
-      if (bs[j].region == as[i].region) {
+    for (std::uint32_t j : touched) {
+      if (hits[j] == 0) {
         continue;
       }
       double score = as[i].key == bs[j].key ? 2.0
-                                            : static_cast<double>(n) /
+                                            : static_cast<double>(hits[j]) /
                                                   static_cast<double>(std::max(as[i].shingles.size(), bs[j].shingles.size()));
-      if (score >= k_min_overlap) {
+      hits[j] = 0;
+      if (bs[j].region != as[i].region && score >= k_min_overlap) {
         pairs.push_back({i, j, score});
       }
     }
+    touched.clear();
   }
   std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
     return x.score != y.score ? x.score > y.score : (x.a != y.a ? x.a < y.a : x.b < y.b);
@@ -134,8 +151,18 @@ LineMoves find_line_moves(std::string_view a, std::string_view b, const std::vec
   std::vector<Candidate> as;
   std::vector<Candidate> bs;
   for (std::size_t r = 0; r < regions.size(); ++r) {
-    if (!regions[r].equal) {
+    if (regions[r].equal) {
+      continue;
+    }
+    // Text that left (or arrived) makes its region lopsided: only the side
+    // with more lines can hold a moved line. This keeps ordinary edits,
+    // one line against one line, out of the search.
+    std::size_t lines_a = line_count(a, regions[r].a);
+    std::size_t lines_b = line_count(b, regions[r].b);
+    if (lines_a > lines_b) {
       add_candidates(a, regions[r].a, r, options, as);
+    }
+    if (lines_b > lines_a) {
       add_candidates(b, regions[r].b, r, options, bs);
     }
   }

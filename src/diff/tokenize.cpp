@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -95,10 +96,8 @@ void push(std::vector<Token>& tokens, std::size_t begin, std::size_t end, TokenK
   tokens.push_back({begin, end, kind});
 }
 
-std::vector<Token> tokenize_ascii(std::string_view text) {
-  std::vector<Token> tokens;
-  tokens.reserve(text.size() / 3 + 1);
-  std::size_t i = 0;
+// Appends the tokens of text[i, text.size()), which is ASCII.
+void tokenize_ascii(std::string_view text, std::size_t i, std::vector<Token>& tokens) {
   while (i < text.size()) {
     Ascii c = ascii_class(static_cast<unsigned char>(text[i]));
     if (is_word_char(c)) {
@@ -114,16 +113,63 @@ std::vector<Token> tokenize_ascii(std::string_view text) {
       ++i;
     }
   }
-  return tokens;
 }
 
-bool is_ascii(std::string_view text) {
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0x80U) != 0) {
-      return false;
+bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+// ICU always breaks between ASCII white space and a following ASCII
+// character (no rule joins them, and nothing looks ahead across white
+// space), so the text can be cut there and each piece segmented alone.
+bool cut_point(std::string_view text, std::size_t i) {
+  return i > 0 && i < text.size() && ascii_space(text[i - 1]) && !ascii_space(text[i]) &&
+         (static_cast<unsigned char>(text[i]) & 0x80U) == 0;
+}
+
+std::size_t next_cut(std::string_view text, std::size_t i) {
+  while (i < text.size() && !cut_point(text, i)) {
+    ++i;
+  }
+  return std::min(i, text.size());
+}
+
+bool has_non_ascii(std::string_view text, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0x80U) != 0) {
+      return true;
     }
   }
-  return true;
+  return false;
+}
+
+// Calls `ascii(begin, end)` and `icu(begin, end)` on consecutive pieces of
+// `text`, cut at cut points: pure ASCII pieces go to the fast path, ICU
+// sees only the pieces around non-ASCII bytes.
+template <class AsciiFn, class IcuFn>
+void split_runs(std::string_view text, AsciiFn ascii, IcuFn icu) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t p = pos;
+    while (p < text.size() && (static_cast<unsigned char>(text[p]) & 0x80U) == 0) {
+      ++p;
+    }
+    if (p == text.size()) {
+      ascii(pos, p);
+      return;
+    }
+    std::size_t start = p;
+    while (start > pos && !cut_point(text, start)) {
+      --start;
+    }
+    if (start > pos) {
+      ascii(pos, start);
+    }
+    std::size_t end = next_cut(text, p + 1);
+    while (end < text.size() && has_non_ascii(text, end, next_cut(text, end + 1))) {
+      end = next_cut(text, end + 1);
+    }
+    icu(start, end);
+    pos = end;
+  }
 }
 
 bool all_white(std::string_view segment) {
@@ -182,14 +228,38 @@ std::vector<Token> tokenize_icu(std::string_view text) {
 }
 
 std::vector<Token> tokenize(std::string_view text) {
-  return is_ascii(text) ? tokenize_ascii(text) : tokenize_icu(text);
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 3 + 1);
+  split_runs(
+      text, [&](std::size_t begin, std::size_t end) { tokenize_ascii(text.substr(0, end), begin, tokens); },
+      [&](std::size_t begin, std::size_t end) {
+        for (const Token& token : tokenize_icu(text.substr(begin, end - begin))) {
+          push(tokens, token.begin + begin, token.end + begin, token.kind);
+        }
+      });
+  return tokens;
 }
 
 std::size_t word_count(std::string_view text) {
   std::size_t n = 0;
-  for (const Token& token : tokenize(text)) {
-    n += token.kind == TokenKind::word ? std::size_t{1} : std::size_t{0};
-  }
+  auto ascii = [&](std::size_t i, std::size_t end) {
+    std::string_view part = text.substr(0, end);
+    while (i < end) {
+      if (is_word_char(ascii_class(static_cast<unsigned char>(part[i])))) {
+        bool alnum = false;
+        i = scan_word(part, i, alnum);
+        n += alnum ? 1U : 0U;
+      } else {
+        ++i;
+      }
+    }
+  };
+  auto icu = [&](std::size_t begin, std::size_t end) {
+    for (const Token& token : tokenize_icu(text.substr(begin, end - begin))) {
+      n += token.kind == TokenKind::word ? 1U : 0U;
+    }
+  };
+  split_runs(text, ascii, icu);
   return n;
 }
 

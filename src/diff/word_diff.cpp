@@ -106,15 +106,14 @@ void flush_moves(const std::vector<MovedPiece>& moved, std::size_t& next, std::s
   }
 }
 
-// The pieces of `range` outside the moved lines.
-std::vector<Span> pieces_without(Span range, const std::vector<MovedPiece>& moved) {
+// The pieces of `range` outside the moved lines; `next` is the first moved
+// piece not before `range` and moves past those inside it.
+std::vector<Span> pieces_without(Span range, const std::vector<MovedPiece>& moved, std::size_t next) {
   std::vector<Span> pieces;
   std::size_t at = range.begin;
-  for (const MovedPiece& piece : moved) {
-    if (piece.span.begin >= range.begin && piece.span.end <= range.end) {
-      pieces.push_back({at, piece.span.begin});
-      at = piece.span.end;
-    }
+  for (; next < moved.size() && moved[next].span.begin < range.end; ++next) {
+    pieces.push_back({at, moved[next].span.begin});
+    at = moved[next].span.end;
   }
   pieces.push_back({at, range.end});
   std::erase_if(pieces, [](const Span& s) { return s.empty(); });
@@ -132,7 +131,8 @@ void emit_region(std::string_view a, std::string_view b, const Region& region, c
     emitter.equal(region.a, region.b);
     return;
   }
-  auto ops = diff_pieces(a, b, pieces_without(region.a, moves.a), pieces_without(region.b, moves.b), options);
+  auto ops = diff_pieces(a, b, pieces_without(region.a, moves.a, cursor.a), pieces_without(region.b, moves.b, cursor.b),
+                         options);
   for (const Op& op : ops) {
     if (op.kind != OpKind::insert) {
       flush_moves(moves.a, cursor.a, op.a.begin + 1, emitter);
@@ -158,6 +158,9 @@ std::vector<Op> diff_pieces(std::string_view a, std::string_view b, const std::v
   std::size_t i = 0;
   std::size_t j = 0;
   for (const Match& m : matches) {
+    if (m.a < i || m.b < j) {
+      continue;  // never trust an aligner to stay monotonic: a skipped match is only a longer change
+    }
     emit_unmatched(left, right, i, m.a, j, m.b, ops);
     emit_match(a, b, left.tokens[m.a], right.tokens[m.b], ops);
     i = m.a + 1;

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Times stet diff --format wdiff against git --word-diff=porcelain, wdiff and
+dwdiff on generated pairs and on the real histories; prints a Markdown table
+of median wall time, peak RSS and changed words for each tool.
+
+Usage: bench/diff/run.py [build/src/stet] [runs]   (from the project root)"""
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+WORD = re.compile(r"\w+")
+MARKED = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.S)
+
+
+def tools(stet):
+    return {
+        "stet": lambda a, b: [stet, "diff", "--files", a, b, "--format", "wdiff"],
+        "git": lambda a, b: ["git", "diff", "--no-index", "--word-diff=porcelain", a, b],
+        "wdiff": lambda a, b: ["wdiff", a, b],
+        "dwdiff": lambda a, b: ["dwdiff", a, b],
+    }
+
+
+def changed_words(name, output):
+    if name == "git":
+        count, body = 0, False
+        for line in output.splitlines():
+            if line.startswith("@@"):
+                body = True
+            elif body and line[:1] in "+-":
+                count += len(WORD.findall(line[1:]))
+        return count
+    return sum(len(WORD.findall(m.group(1) or m.group(2) or "")) for m in MARKED.finditer(output))
+
+
+def measure(argv, runs):
+    times, peak, output = [], 0, ""
+    for _ in range(runs):
+        with tempfile.NamedTemporaryFile("r") as stats:
+            done = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", stats.name] + argv,
+                                  capture_output=True, text=True, errors="replace")
+            seconds, kb = stats.read().split()[-2:]
+        times.append(float(seconds))
+        peak = max(peak, int(kb))
+        output = done.stdout
+    return statistics.median(times), peak, output
+
+
+def history_pairs():
+    history = os.path.join(CORPUS, "history")
+    for doc in sorted(os.listdir(history)) if os.path.isdir(history) else []:
+        folder = os.path.join(history, doc)
+        if os.path.isdir(folder):
+            revs = sorted(n for n in os.listdir(folder) if n.endswith(".txt"))
+            yield doc, [(os.path.join(folder, x), os.path.join(folder, y)) for x, y in zip(revs, revs[1:])]
+
+
+def main():
+    stet = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "src", "stet"))
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    if not os.path.isdir(os.path.join(CORPUS, "complete")):
+        print("corpus absent: nothing to measure")
+        return
+    work = tempfile.mkdtemp(prefix="stet-bench-")
+    subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "make_pairs.py"),
+                    os.path.join(CORPUS, "complete"), work], check=True)
+    print("| pair | tool | median time (s) | peak RSS (KB) | changed words |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for label in ("100k", "1m", "10m"):
+        a, b = os.path.join(work, f"{label}-a.txt"), os.path.join(work, f"{label}-b.txt")
+        for name, argv in tools(stet).items():
+            seconds, kb, output = measure(argv(a, b), runs)
+            print(f"| {label} | {name} | {seconds:.3f} | {kb} | {changed_words(name, output)} |", flush=True)
+    for doc, pairs in history_pairs():
+        for name, argv in tools(stet).items():
+            total, peak, words = 0.0, 0, 0
+            for a, b in pairs:
+                seconds, kb, output = measure(argv(a, b), 1)
+                total, peak, words = total + seconds, max(peak, kb), words + changed_words(name, output)
+            print(f"| history {doc} ({len(pairs)} pairs, summed) | {name} | {total:.3f} | {peak} | {words} |",
+                  flush=True)
+
+
+if __name__ == "__main__":
+    main()
