@@ -7,7 +7,7 @@
 
 #include <fstream>
 #include <iterator>
-#include <sstream>
+#include <algorithm>
 
 namespace stet::cli {
 
@@ -38,9 +38,13 @@ Side read_side(const std::string& path, const Environment& env) {
     if (!file || std::filesystem::is_directory(path)) {
       throw UsageError("cannot read '" + path + "'");
     }
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    bytes = buffer.str();
+    file.seekg(0, std::ios::end);
+    bytes.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, file.tellg())));
+    file.seekg(0, std::ios::beg);
+    file.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!file) {
+      throw UsageError("cannot read '" + path + "'");
+    }
   }
   if (auto problem = analysis::text_problem(bytes)) {
     throw UsageError("'" + path + "' is not text: " + *problem);

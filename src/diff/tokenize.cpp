@@ -8,6 +8,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <stdexcept>
 
@@ -17,9 +18,9 @@ namespace {
 
 // ASCII classes of UAX #29 word breaking as ICU 72's root rules apply them
 // (checked against ICU: '@' joins words, ':' does not).
-enum class Ascii : std::uint8_t { letter, digit, extend_num, mid_num_let, mid_num, space, newline, other };
+enum class Ascii : std::uint8_t { letter, digit, extend_num, mid_num_let, mid_num, space, newline, other, foreign };
 
-Ascii ascii_class(unsigned char c) {
+constexpr Ascii classify(unsigned char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') {
     return Ascii::letter;
   }
@@ -48,6 +49,16 @@ Ascii ascii_class(unsigned char c) {
   }
 }
 
+constexpr std::array<Ascii, 256> k_classes = [] {
+  std::array<Ascii, 256> table{};
+  for (std::size_t c = 0; c < table.size(); ++c) {
+    table[c] = classify(static_cast<unsigned char>(c));
+  }
+  return table;
+}();
+
+Ascii ascii_class(unsigned char c) { return k_classes[c]; }
+
 bool is_word_char(Ascii c) { return c == Ascii::letter || c == Ascii::digit || c == Ascii::extend_num; }
 
 // Whether `mid` may join `before` and `after` inside a word (WB6/7, WB11/12).
@@ -61,24 +72,51 @@ bool joins(Ascii before, Ascii mid, Ascii after) {
   return false;
 }
 
+struct Unit {
+  Ascii kind = Ascii::other;
+  std::size_t size = 1;
+};
+
+// The class and length of the character at `i` for the fast path: ASCII,
+// or a Latin letter U+00C0..U+024F (ALetter for ICU, except × and ÷).
+// Anything else is `foreign` and left to ICU.
+Unit unit_at(std::string_view text, std::size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    return {ascii_class(c), 1};
+  }
+  if (c >= 0xC3 && c <= 0xC9 && i + 1 < text.size()) {
+    auto d = static_cast<unsigned char>(text[i + 1]);
+    unsigned code = ((c & 0x1FU) << 6U) | (d & 0x3FU);
+    if ((d & 0xC0U) == 0x80U && code >= 0xC0 && code <= 0x24F && code != 0xD7 && code != 0xF7) {
+      return {Ascii::letter, 2};
+    }
+  }
+  return {Ascii::foreign, 1};
+}
+
 // The end of the word that starts at `i`, and whether it holds a letter or digit.
 std::size_t scan_word(std::string_view text, std::size_t i, bool& alnum) {
   std::size_t start = i;
-  Ascii last = ascii_class(static_cast<unsigned char>(text[i]));
+  Unit first = unit_at(text, i);
+  Ascii last = first.kind;
   alnum = last != Ascii::extend_num;
-  ++i;
+  i += first.size;
   while (i < text.size()) {
-    Ascii c = ascii_class(static_cast<unsigned char>(text[i]));
-    if (is_word_char(c)) {
-      alnum = alnum || c != Ascii::extend_num;
-      last = c;
-      ++i;
+    Unit u = unit_at(text, i);
+    if (is_word_char(u.kind)) {
+      alnum = alnum || u.kind != Ascii::extend_num;
+      last = u.kind;
+      i += u.size;
       continue;
     }
-    if (i + 1 < text.size() && joins(last, c, ascii_class(static_cast<unsigned char>(text[i + 1])))) {
-      i += 2;
-      last = ascii_class(static_cast<unsigned char>(text[i - 1]));
-      continue;
+    if (u.size == 1 && i + 1 < text.size()) {
+      Unit after = unit_at(text, i + 1);
+      if (joins(last, u.kind, after.kind)) {
+        i += 1 + after.size;
+        last = after.kind;
+        continue;
+      }
     }
     break;
   }
@@ -96,10 +134,10 @@ void push(std::vector<Token>& tokens, std::size_t begin, std::size_t end, TokenK
   tokens.push_back({begin, end, kind});
 }
 
-// Appends the tokens of text[i, text.size()), which is ASCII.
+// Appends the tokens of text[i, text.size()), which holds no foreign unit.
 void tokenize_ascii(std::string_view text, std::size_t i, std::vector<Token>& tokens) {
   while (i < text.size()) {
-    Ascii c = ascii_class(static_cast<unsigned char>(text[i]));
+    Ascii c = unit_at(text, i).kind;
     if (is_word_char(c)) {
       bool alnum = false;
       std::size_t end = scan_word(text, i, alnum);
@@ -132,13 +170,24 @@ std::size_t next_cut(std::string_view text, std::size_t i) {
   return std::min(i, text.size());
 }
 
-bool has_non_ascii(std::string_view text, std::size_t begin, std::size_t end) {
-  for (std::size_t i = begin; i < end; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0x80U) != 0) {
-      return true;
+// The first foreign unit at or after `i` (or the end).
+std::size_t next_foreign(std::string_view text, std::size_t i, std::size_t end) {
+  while (i < end) {
+    if ((static_cast<unsigned char>(text[i]) & 0x80U) == 0) {
+      ++i;
+      continue;
     }
+    Unit u = unit_at(text, i);
+    if (u.kind == Ascii::foreign) {
+      return i;
+    }
+    i += u.size;
   }
-  return false;
+  return end;
+}
+
+bool has_non_ascii(std::string_view text, std::size_t begin, std::size_t end) {
+  return next_foreign(text, begin, end) < end;
 }
 
 // Calls `ascii(begin, end)` and `icu(begin, end)` on consecutive pieces of
@@ -148,10 +197,7 @@ template <class AsciiFn, class IcuFn>
 void split_runs(std::string_view text, AsciiFn ascii, IcuFn icu) {
   std::size_t pos = 0;
   while (pos < text.size()) {
-    std::size_t p = pos;
-    while (p < text.size() && (static_cast<unsigned char>(text[p]) & 0x80U) == 0) {
-      ++p;
-    }
+    std::size_t p = next_foreign(text, pos, text.size());
     if (p == text.size()) {
       ascii(pos, p);
       return;
@@ -245,12 +291,13 @@ std::size_t word_count(std::string_view text) {
   auto ascii = [&](std::size_t i, std::size_t end) {
     std::string_view part = text.substr(0, end);
     while (i < end) {
-      if (is_word_char(ascii_class(static_cast<unsigned char>(part[i])))) {
+      Unit u = unit_at(part, i);
+      if (is_word_char(u.kind)) {
         bool alnum = false;
         i = scan_word(part, i, alnum);
         n += alnum ? 1U : 0U;
       } else {
-        ++i;
+        i += u.size;
       }
     }
   };
