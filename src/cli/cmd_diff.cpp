@@ -109,6 +109,8 @@ ExitCode run_diff(Context& context, const DiffOptions& options) {
   engine.ignore_whitespace = !options.show_whitespace;
   engine.ignore_typography = options.ignore_typography;
   engine.detect_moves = !options.no_moves;
+  // Only the formats that print totals and similarity pay for counting every word.
+  engine.count_all_words = format == DiffFormat::json || format == DiffFormat::html || format == DiffFormat::stat;
   diff::DiffResult result = diff::word_diff(left.text, right.text, engine);
   DiffView view{left.text, right.text, left.label, right.label, &result, colors, options.context};
   render_diff(*context.out, view, format);

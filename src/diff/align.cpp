@@ -1,7 +1,6 @@
 #include "diff/align.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace stet::diff {
 
@@ -12,26 +11,75 @@ struct Counts {
   std::uint32_t in_b = 0;
   std::size_t a_index = 0;
   std::size_t b_index = 0;
-  std::uint32_t taken = 0;  // occurrences in `a` already paired (repeated text)
+  std::uint32_t taken = 0;    // occurrences in `a` already paired (repeated text)
+  std::uint32_t filled = 0;   // occurrences in `b` already listed
+  std::size_t b_start = 0;    // where they are listed
+};
+
+// An open-addressing table from key to Counts: the node-based
+// std::unordered_map spent most of the line alignment allocating.
+class CountTable {
+ public:
+  explicit CountTable(std::size_t n) {
+    while (m_mask + 1 < 2 * n + 16) {
+      m_mask = m_mask * 2 + 1;
+    }
+    m_keys.resize(m_mask + 1);
+    m_used.resize(m_mask + 1, false);
+    m_counts.resize(m_mask + 1);
+  }
+
+  Counts& get(std::uint64_t key) {
+    std::size_t at = slot(key);
+    if (!m_used[at]) {
+      m_used[at] = true;
+      m_keys[at] = key;
+    }
+    return m_counts[at];
+  }
+
+  Counts* find(std::uint64_t key) {
+    std::size_t at = slot(key);
+    return m_used[at] ? &m_counts[at] : nullptr;
+  }
+
+ private:
+  std::size_t slot(std::uint64_t key) const {
+    std::size_t at = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20U) & m_mask;
+    while (m_used[at] && m_keys[at] != key) {
+      at = (at + 1) & m_mask;
+    }
+    return at;
+  }
+
+  std::size_t m_mask = 15;
+  std::vector<std::uint64_t> m_keys;
+  std::vector<bool> m_used;
+  std::vector<Counts> m_counts;
 };
 
 constexpr std::uint32_t k_max_repeats = 64;
 
+bool repeated(const Counts* c) { return c != nullptr && c->in_a == c->in_b && c->in_a <= k_max_repeats; }
+
 std::vector<Match> repeated_pairs(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const Gap& gap,
-                                  std::unordered_map<std::uint64_t, Counts>& counts) {
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> in_b;
+                                  CountTable& counts) {
+  std::vector<std::size_t> positions;
   for (std::size_t j = gap.b_begin; j < gap.b_end; ++j) {
-    auto it = counts.find(b[j]);
-    if (it != counts.end() && it->second.in_a == it->second.in_b && it->second.in_a <= k_max_repeats) {
-      in_b[b[j]].push_back(j);
+    Counts* c = counts.find(b[j]);
+    if (repeated(c)) {
+      if (c->filled == 0) {
+        c->b_start = positions.size();
+        positions.resize(positions.size() + c->in_b);
+      }
+      positions[c->b_start + c->filled++] = j;
     }
   }
   std::vector<Match> pairs;
   for (std::size_t i = gap.a_begin; i < gap.a_end; ++i) {
-    auto it = in_b.find(a[i]);
-    if (it != in_b.end()) {
-      Counts& c = counts.find(a[i])->second;
-      pairs.push_back({i, it->second[c.taken++]});
+    Counts* c = counts.find(a[i]);
+    if (repeated(c)) {
+      pairs.push_back({i, positions[c->b_start + c->taken++]});
     }
   }
   return pairs;
@@ -42,25 +90,23 @@ std::vector<Match> repeated_pairs(std::span<const std::uint64_t> a, std::span<co
 // often on both sides (at most k_max_repeats times), the k-th occurrence
 // in `a` paired with the k-th in `b`.
 std::vector<Match> unique_pairs(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const Gap& gap) {
-  std::unordered_map<std::uint64_t, Counts> counts;
-  counts.reserve(gap.a_end - gap.a_begin + gap.b_end - gap.b_begin);
+  CountTable counts(gap.a_end - gap.a_begin);
   for (std::size_t i = gap.a_begin; i < gap.a_end; ++i) {
-    Counts& c = counts[a[i]];
+    Counts& c = counts.get(a[i]);
     ++c.in_a;
     c.a_index = i;
   }
   for (std::size_t j = gap.b_begin; j < gap.b_end; ++j) {
-    auto it = counts.find(b[j]);
-    if (it != counts.end()) {
-      ++it->second.in_b;
-      it->second.b_index = j;
+    if (Counts* c = counts.find(b[j])) {
+      ++c->in_b;
+      c->b_index = j;
     }
   }
   std::vector<Match> pairs;
   for (std::size_t i = gap.a_begin; i < gap.a_end; ++i) {
-    const Counts& c = counts.find(a[i])->second;
-    if (c.in_a == 1 && c.in_b == 1) {
-      pairs.push_back({i, c.b_index});
+    const Counts* c = counts.find(a[i]);
+    if (c->in_a == 1 && c->in_b == 1) {
+      pairs.push_back({i, c->b_index});
     }
   }
   return pairs.empty() ? repeated_pairs(a, b, gap, counts) : pairs;

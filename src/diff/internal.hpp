@@ -50,6 +50,6 @@ void tidy_ops(std::string_view a, std::string_view b, std::vector<Op>& ops, cons
               int moves_so_far);
 
 // Fills in the statistics and the truncation of `result`.
-void summarize(std::string_view a, std::string_view b, DiffResult& result);
+void summarize(std::string_view a, std::string_view b, DiffResult& result, bool count_all_words);
 
 }  // namespace stet::diff

@@ -16,10 +16,13 @@ bool blank(std::string_view text) {
   return true;
 }
 
-void count_words(std::string_view a, std::string_view b, DiffResult& result) {
+void count_words(std::string_view a, std::string_view b, DiffResult& result, bool count_all_words) {
   Stats& s = result.stats;
   std::size_t shared = 0;
   for (const Op& op : result.ops) {
+    if (op.kind == OpKind::equal && !count_all_words) {
+      continue;
+    }
     std::size_t words = word_count(op_text(op, a, b));
     if (op.kind == OpKind::equal) {
       s.words_a += words;
@@ -39,6 +42,10 @@ void count_words(std::string_view a, std::string_view b, DiffResult& result) {
     } else {
       (op.kind == OpKind::remove ? s.words_removed : s.words_added) += words;
     }
+  }
+  if (!count_all_words) {
+    s.words_a = s.words_b = 0;
+    return;
   }
   std::size_t total = s.words_a + s.words_b;
   s.similarity = total == 0 ? 1.0 : static_cast<double>(shared) / static_cast<double>(total);
@@ -93,8 +100,8 @@ std::optional<Truncation> find_truncation(std::string_view a, std::string_view b
 
 }  // namespace
 
-void summarize(std::string_view a, std::string_view b, DiffResult& result) {
-  count_words(a, b, result);
+void summarize(std::string_view a, std::string_view b, DiffResult& result, bool count_all_words) {
+  count_words(a, b, result, count_all_words);
   result.stats.moves = count_moves(result.ops);
   result.truncation = find_truncation(a, b, result.ops);
 }

@@ -193,7 +193,7 @@ DiffResult word_diff(std::string_view a, std::string_view b, const Options& opti
   }
   result.ops = emitter.take();
   tidy_ops(a, b, result.ops, options, moves.count);
-  summarize(a, b, result);
+  summarize(a, b, result, options.count_all_words);
   return result;
 }
 

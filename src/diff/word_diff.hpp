@@ -47,10 +47,11 @@ struct Options {
   bool ignore_typography = false;  // typographic variants compare equal (marked Minor::typography)
   bool detect_moves = true;        // moved sentences and paragraphs become moves
   bool cleanup = true;             // merge equalities made of only spaces and punctuation into changes
+  bool count_all_words = true;     // fill words_a, words_b and similarity (a pass over all the text)
 };
 
 struct Stats {
-  std::size_t words_a = 0;
+  std::size_t words_a = 0;  // 0 unless Options::count_all_words
   std::size_t words_b = 0;
   std::size_t words_added = 0;    // words in inserts, moves and minor changes excluded
   std::size_t words_removed = 0;  // words in removes, moves and minor changes excluded
@@ -59,6 +60,7 @@ struct Stats {
   std::size_t whitespace_changes = 0;  // minor pairs, when ignored
   std::size_t typography_changes = 0;
   double similarity = 1.0;  // 2 * unchanged-or-moved words / (words_a + words_b); 1 when both empty
+                            // (and unless Options::count_all_words)
 };
 
 // One side ends where the other goes on: the shorter side is a prefix of
