@@ -7,55 +7,48 @@ namespace stet::diff {
 namespace {
 
 struct Counts {
-  std::uint32_t in_a = 0;
+  std::uint64_t key = 0;
+  std::uint32_t in_a = 0;    // 0: the slot is free (only keys of `a` are added)
   std::uint32_t in_b = 0;
-  std::size_t a_index = 0;
-  std::size_t b_index = 0;
-  std::uint32_t taken = 0;    // occurrences in `a` already paired (repeated text)
-  std::uint32_t filled = 0;   // occurrences in `b` already listed
-  std::size_t b_start = 0;    // where they are listed
+  std::uint32_t taken = 0;   // occurrences in `a` already paired (repeated text)
+  std::uint32_t filled = 0;  // occurrences in `b` already listed
+  std::size_t b_index = 0;   // the (last) occurrence in `b`; then where its occurrences are listed
 };
 
-// An open-addressing table from key to Counts: the node-based
-// std::unordered_map spent most of the line alignment allocating.
+// An open-addressing table from key to Counts, about half full: the
+// node-based std::unordered_map spent most of the line alignment allocating.
 class CountTable {
  public:
   explicit CountTable(std::size_t n) {
-    while (m_mask + 1 < 2 * n + 16) {
+    while (m_mask + 1 < n + n / 2 + 8) {
       m_mask = m_mask * 2 + 1;
     }
-    m_keys.resize(m_mask + 1);
-    m_used.resize(m_mask + 1, false);
-    m_counts.resize(m_mask + 1);
+    m_slots.resize(m_mask + 1);
   }
 
-  Counts& get(std::uint64_t key) {
-    std::size_t at = slot(key);
-    if (!m_used[at]) {
-      m_used[at] = true;
-      m_keys[at] = key;
-    }
-    return m_counts[at];
+  Counts& add_a(std::uint64_t key) {
+    Counts& c = m_slots[slot(key)];
+    c.key = key;
+    ++c.in_a;
+    return c;
   }
 
   Counts* find(std::uint64_t key) {
-    std::size_t at = slot(key);
-    return m_used[at] ? &m_counts[at] : nullptr;
+    Counts& c = m_slots[slot(key)];
+    return c.in_a != 0 ? &c : nullptr;
   }
 
  private:
   std::size_t slot(std::uint64_t key) const {
     std::size_t at = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20U) & m_mask;
-    while (m_used[at] && m_keys[at] != key) {
+    while (m_slots[at].in_a != 0 && m_slots[at].key != key) {
       at = (at + 1) & m_mask;
     }
     return at;
   }
 
-  std::size_t m_mask = 15;
-  std::vector<std::uint64_t> m_keys;
-  std::vector<bool> m_used;
-  std::vector<Counts> m_counts;
+  std::size_t m_mask = 7;
+  std::vector<Counts> m_slots;
 };
 
 constexpr std::uint32_t k_max_repeats = 64;
@@ -69,17 +62,17 @@ std::vector<Match> repeated_pairs(std::span<const std::uint64_t> a, std::span<co
     Counts* c = counts.find(b[j]);
     if (repeated(c)) {
       if (c->filled == 0) {
-        c->b_start = positions.size();
+        c->b_index = positions.size();
         positions.resize(positions.size() + c->in_b);
       }
-      positions[c->b_start + c->filled++] = j;
+      positions[c->b_index + c->filled++] = j;
     }
   }
   std::vector<Match> pairs;
   for (std::size_t i = gap.a_begin; i < gap.a_end; ++i) {
     Counts* c = counts.find(a[i]);
     if (repeated(c)) {
-      pairs.push_back({i, positions[c->b_start + c->taken++]});
+      pairs.push_back({i, positions[c->b_index + c->taken++]});
     }
   }
   return pairs;
@@ -92,9 +85,7 @@ std::vector<Match> repeated_pairs(std::span<const std::uint64_t> a, std::span<co
 std::vector<Match> unique_pairs(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const Gap& gap) {
   CountTable counts(gap.a_end - gap.a_begin);
   for (std::size_t i = gap.a_begin; i < gap.a_end; ++i) {
-    Counts& c = counts.get(a[i]);
-    ++c.in_a;
-    c.a_index = i;
+    counts.add_a(a[i]);
   }
   for (std::size_t j = gap.b_begin; j < gap.b_end; ++j) {
     if (Counts* c = counts.find(b[j])) {
