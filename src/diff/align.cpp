@@ -105,8 +105,9 @@ std::vector<Match> unique_pairs(std::span<const std::uint64_t> a, std::span<cons
 
 class Aligner {
  public:
-  Aligner(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const LeafAligner& leaf)
-      : m_a(a), m_b(b), m_leaf(leaf) {}
+  Aligner(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const LeafAligner& leaf,
+          std::size_t direct_limit)
+      : m_a(a), m_b(b), m_leaf(leaf), m_direct_limit(direct_limit) {}
 
   void run(Gap gap, std::vector<Match>& out) {
     std::vector<Match> tail;
@@ -117,7 +118,11 @@ class Aligner {
       tail.push_back({--gap.a_end, --gap.b_end});
     }
     if (gap.a_begin < gap.a_end && gap.b_begin < gap.b_end) {
-      split(gap, out);
+      if (m_leaf && gap.a_end - gap.a_begin + gap.b_end - gap.b_begin <= m_direct_limit) {
+        m_leaf(gap, out);
+      } else {
+        split(gap, out);
+      }
     }
     out.insert(out.end(), tail.rbegin(), tail.rend());
   }
@@ -145,6 +150,7 @@ class Aligner {
   std::span<const std::uint64_t> m_a;
   std::span<const std::uint64_t> m_b;
   const LeafAligner& m_leaf;
+  std::size_t m_direct_limit;
 };
 
 }  // namespace
@@ -173,9 +179,9 @@ std::vector<Match> longest_increasing(const std::vector<Match>& matches) {
 }
 
 std::vector<Match> align(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
-                         const LeafAligner& leaf) {
+                         const LeafAligner& leaf, std::size_t direct_limit) {
   std::vector<Match> out;
-  Aligner aligner(a, b, leaf);
+  Aligner aligner(a, b, leaf, direct_limit);
   aligner.run({0, a.size(), 0, b.size()}, out);
   return out;
 }

@@ -30,9 +30,12 @@ using LeafAligner = std::function<void(const Gap& gap, std::vector<Match>& out)>
 
 // The matched pairs of `a` and `b`, strictly increasing on both sides.
 // Equal prefix and suffix elements always match; `leaf` (may be empty: no
-// matches) aligns the gaps that hold no element unique on both sides.
+// matches) aligns the gaps that hold no element unique on both sides, and
+// every gap of at most `direct_limit` elements (both sides together)
+// without anchoring first: anchors keep large inputs fast, but a minimal
+// aligner does better wherever it is affordable.
 [[nodiscard]] std::vector<Match> align(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
-                                       const LeafAligner& leaf);
+                                       const LeafAligner& leaf, std::size_t direct_limit = 0);
 
 // The longest strictly increasing (in `b`) subsequence of `matches`, which
 // are sorted by `a`.

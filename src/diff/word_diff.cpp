@@ -15,11 +15,18 @@ namespace stet::diff {
 
 namespace {
 
-constexpr std::uint64_t k_space_key = 0x9e3779b97f4a7c15ULL;
+// Token gaps up to this size go to dtl whole (minimal); larger ones are
+// anchored first. dtl stays far from its coordinate limit at this size.
+constexpr std::size_t k_direct_limit = 20000;
 
+// The tokens of one side. Only words and punctuation are aligned (`keys`,
+// `index`: their positions in `tokens`); white space separates them, as in
+// git's word diff, so minimal means fewest changed words, not fewest
+// changed tokens.
 struct Side {
   std::vector<Token> tokens;
   std::vector<std::uint64_t> keys;
+  std::vector<std::size_t> index;
 };
 
 bool is_ascii(std::string_view text) {
@@ -28,15 +35,8 @@ bool is_ascii(std::string_view text) {
 
 std::uint64_t token_key(std::string_view text, const Token& token, const Options& options) {
   std::string_view bytes = text.substr(token.begin, token.end - token.begin);
-  if (token.kind == TokenKind::space && options.ignore_whitespace) {
-    return k_space_key;
-  }
   if (options.ignore_typography && !is_ascii(bytes)) {
-    std::string folded = fold_typography(bytes);
-    if (folded == " " && options.ignore_whitespace) {
-      return k_space_key;
-    }
-    return std::hash<std::string_view>{}(folded);
+    return std::hash<std::string_view>{}(fold_typography(bytes));
   }
   return std::hash<std::string_view>{}(bytes);
 }
@@ -47,8 +47,11 @@ Side tokenize_pieces(std::string_view text, const std::vector<Span>& pieces, con
     for (Token token : tokenize(text.substr(piece.begin, piece.size()))) {
       token.begin += piece.begin;
       token.end += piece.begin;
+      if (token.kind != TokenKind::space) {
+        side.index.push_back(side.tokens.size());
+        side.keys.push_back(token_key(text, token, options));
+      }
       side.tokens.push_back(token);
-      side.keys.push_back(token_key(text, token, options));
     }
   }
   return side;
@@ -74,27 +77,56 @@ void dtl_leaf(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b
 
 Span span_of(const Token& token) { return {token.begin, token.end}; }
 
-void emit_match(std::string_view a, std::string_view b, const Token& ta, const Token& tb, std::vector<Op>& ops) {
-  Span sa = span_of(ta);
-  Span sb = span_of(tb);
-  if (a.substr(sa.begin, sa.size()) == b.substr(sb.begin, sb.size())) {
-    ops.push_back({OpKind::equal, sa, sb, 0, Minor::none});
-    return;
-  }
-  Minor minor = ta.kind == TokenKind::space && tb.kind == TokenKind::space ? Minor::whitespace : Minor::typography;
-  ops.push_back({OpKind::remove, sa, {sb.begin, sb.begin}, 0, minor});
-  ops.push_back({OpKind::insert, {sa.end, sa.end}, sb, 0, minor});
-}
+struct Emit {
+  std::string_view a;
+  std::string_view b;
+  const Side& left;
+  const Side& right;
+  const Options& options;
+  std::vector<Op>& ops;
 
-void emit_unmatched(const Side& a, const Side& b, std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1,
-                    std::vector<Op>& ops) {
-  for (std::size_t i = i0; i < i1; ++i) {
-    ops.push_back({OpKind::remove, span_of(a.tokens[i]), {}, 0, Minor::none});
+  // Tokens that align: equal bytes, or a minor pair when only white space
+  // or typography differs (a real change when white space is shown).
+  void match(std::size_t i, std::size_t j) {
+    Span sa = span_of(left.tokens[i]);
+    Span sb = span_of(right.tokens[j]);
+    if (a.substr(sa.begin, sa.size()) == b.substr(sb.begin, sb.size())) {
+      ops.push_back({OpKind::equal, sa, sb, 0, Minor::none});
+      return;
+    }
+    bool space = left.tokens[i].kind == TokenKind::space;
+    Minor minor = !space ? Minor::typography : options.ignore_whitespace ? Minor::whitespace : Minor::none;
+    ops.push_back({OpKind::remove, sa, {sb.begin, sb.begin}, 0, minor});
+    ops.push_back({OpKind::insert, {sa.end, sa.end}, sb, 0, minor});
   }
-  for (std::size_t j = j0; j < j1; ++j) {
-    ops.push_back({OpKind::insert, {}, span_of(b.tokens[j]), 0, Minor::none});
+
+  bool spaces(std::size_t i, std::size_t j) const {
+    return left.tokens[i].kind == TokenKind::space && right.tokens[j].kind == TokenKind::space;
   }
-}
+
+  // The tokens between two aligned ones: white space at both ends pairs up,
+  // the rest is removed and inserted.
+  void gap(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) {
+    bool lead = i0 < i1 && j0 < j1 && spaces(i0, j0);
+    if (lead) {
+      match(i0++, j0++);
+    }
+    bool trail = i0 < i1 && j0 < j1 && spaces(i1 - 1, j1 - 1);
+    if (trail) {
+      --i1;
+      --j1;
+    }
+    for (std::size_t i = i0; i < i1; ++i) {
+      ops.push_back({OpKind::remove, span_of(left.tokens[i]), {}, 0, Minor::none});
+    }
+    for (std::size_t j = j0; j < j1; ++j) {
+      ops.push_back({OpKind::insert, {}, span_of(right.tokens[j]), 0, Minor::none});
+    }
+    if (trail) {
+      match(i1, j1);
+    }
+  }
+};
 
 // Emits `moved` pieces of one side that start before `offset`.
 void flush_moves(const std::vector<MovedPiece>& moved, std::size_t& next, std::size_t offset, Emitter& emitter) {
@@ -153,20 +185,23 @@ std::vector<Op> diff_pieces(std::string_view a, std::string_view b, const std::v
   Side left = tokenize_pieces(a, a_pieces, options);
   Side right = tokenize_pieces(b, b_pieces, options);
   LeafAligner leaf = [&](const Gap& gap, std::vector<Match>& out) { dtl_leaf(left.keys, right.keys, gap, out); };
-  std::vector<Match> matches = align(left.keys, right.keys, leaf);
+  std::vector<Match> matches = align(left.keys, right.keys, leaf, k_direct_limit);
   std::vector<Op> ops;
+  Emit emit{a, b, left, right, options, ops};
   std::size_t i = 0;
   std::size_t j = 0;
   for (const Match& m : matches) {
-    if (m.a < i || m.b < j) {
+    std::size_t ti = left.index[m.a];
+    std::size_t tj = right.index[m.b];
+    if (ti < i || tj < j) {
       continue;  // never trust an aligner to stay monotonic: a skipped match is only a longer change
     }
-    emit_unmatched(left, right, i, m.a, j, m.b, ops);
-    emit_match(a, b, left.tokens[m.a], right.tokens[m.b], ops);
-    i = m.a + 1;
-    j = m.b + 1;
+    emit.gap(i, ti, j, tj);
+    emit.match(ti, tj);
+    i = ti + 1;
+    j = tj + 1;
   }
-  emit_unmatched(left, right, i, left.tokens.size(), j, right.tokens.size(), ops);
+  emit.gap(i, left.tokens.size(), j, right.tokens.size());
   return ops;
 }
 
