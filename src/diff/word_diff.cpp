@@ -19,13 +19,14 @@ namespace {
 // anchored first. dtl stays far from its coordinate limit at this size.
 constexpr std::size_t k_direct_limit = 20000;
 
-// The tokens of one side. Only words and punctuation are aligned (`keys`,
-// `index`: their positions in `tokens`); white space separates them, as in
-// git's word diff, so minimal means fewest changed words, not fewest
-// changed tokens.
+// The tokens of one side. Words are aligned first (`keys`, `index`: their
+// positions in `tokens`), so minimal means fewest changed words, the
+// measure of git's word diff; punctuation is aligned afterwards between
+// aligned words, and white space only separates.
 struct Side {
   std::vector<Token> tokens;
-  std::vector<std::uint64_t> keys;
+  std::vector<std::uint64_t> token_keys;  // per token (0 for white space)
+  std::vector<std::uint64_t> keys;        // per word
   std::vector<std::size_t> index;
 };
 
@@ -47,11 +48,13 @@ Side tokenize_pieces(std::string_view text, const std::vector<Span>& pieces, con
     for (Token token : tokenize(text.substr(piece.begin, piece.size()))) {
       token.begin += piece.begin;
       token.end += piece.begin;
-      if (token.kind != TokenKind::space) {
+      std::uint64_t key = token.kind == TokenKind::space ? 0 : token_key(text, token, options);
+      if (token.kind == TokenKind::word) {
         side.index.push_back(side.tokens.size());
-        side.keys.push_back(token_key(text, token, options));
+        side.keys.push_back(key);
       }
       side.tokens.push_back(token);
+      side.token_keys.push_back(key);
     }
   }
   return side;
@@ -104,9 +107,40 @@ struct Emit {
     return left.tokens[i].kind == TokenKind::space && right.tokens[j].kind == TokenKind::space;
   }
 
-  // The tokens between two aligned ones: white space at both ends pairs up,
-  // the rest is removed and inserted.
+  // The tokens between two aligned words: punctuation aligned (dtl), then
+  // what lies between as in plain_gap().
   void gap(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) {
+    std::vector<std::size_t> at_a;
+    std::vector<std::size_t> at_b;
+    std::vector<std::uint64_t> keys_a;
+    std::vector<std::uint64_t> keys_b;
+    for (std::size_t i = i0; i < i1; ++i) {
+      if (left.tokens[i].kind == TokenKind::punct) {
+        at_a.push_back(i);
+        keys_a.push_back(left.token_keys[i]);
+      }
+    }
+    for (std::size_t j = j0; j < j1; ++j) {
+      if (right.tokens[j].kind == TokenKind::punct) {
+        at_b.push_back(j);
+        keys_b.push_back(right.token_keys[j]);
+      }
+    }
+    std::vector<Match> matches;
+    if (!keys_a.empty() && !keys_b.empty() && keys_a.size() + keys_b.size() <= k_direct_limit) {
+      dtl_leaf(keys_a, keys_b, {0, keys_a.size(), 0, keys_b.size()}, matches);
+    }
+    for (const Match& m : matches) {
+      plain_gap(i0, at_a[m.a], j0, at_b[m.b]);
+      match(at_a[m.a], at_b[m.b]);
+      i0 = at_a[m.a] + 1;
+      j0 = at_b[m.b] + 1;
+    }
+    plain_gap(i0, i1, j0, j1);
+  }
+
+  // White space at both ends pairs up, the rest is removed and inserted.
+  void plain_gap(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) {
     bool lead = i0 < i1 && j0 < j1 && spaces(i0, j0);
     if (lead) {
       match(i0++, j0++);
