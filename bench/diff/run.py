@@ -3,7 +3,14 @@
 dwdiff on generated pairs and on the real histories; prints a Markdown table
 of median wall time, peak RSS and changed words for each tool.
 
+Changed words are \w+ runs inside the changes of each tool's output, counted
+from a second, untimed run whose markup cannot be confused with the text
+(prose about diffs contains "[-" and "{+"): git's porcelain lines, wdiff and
+dwdiff with control characters as delimiters, stet's JSON ops (moved text
+counted on both sides, as the others show it).
+
 Usage: bench/diff/run.py [build/src/stet] [runs]   (from the project root)"""
+import json
 import os
 import re
 import statistics
@@ -17,6 +24,10 @@ WORD = re.compile(r"\w+")
 MARKED = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.S)
 
 
+MARKS = ["-w", "\x01", "-x", "\x02", "-y", "\x03", "-z", "\x04"]
+CONTROL = re.compile("\x01(.*?)\x02|\x03(.*?)\x04", re.S)
+
+
 def tools(stet):
     return {
         "stet": lambda a, b: [stet, "diff", "--files", a, b, "--format", "wdiff"],
@@ -24,6 +35,25 @@ def tools(stet):
         "wdiff": lambda a, b: ["wdiff", a, b],
         "dwdiff": lambda a, b: ["dwdiff", a, b],
     }
+
+
+def counters(stet):
+    return {
+        "stet": lambda a, b: [stet, "diff", "--files", a, b, "--format", "json"],
+        "git": lambda a, b: ["git", "diff", "--no-index", "--word-diff=porcelain", a, b],
+        "wdiff": lambda a, b: ["wdiff"] + MARKS + [a, b],
+        "dwdiff": lambda a, b: ["dwdiff"] + MARKS + [a, b],
+    }
+
+
+def count(name, argv):
+    output = subprocess.run(argv, capture_output=True, text=True, errors="replace").stdout
+    if name == "stet":
+        ops = json.loads(output)["ops"]
+        return sum(len(WORD.findall(op["text"])) for op in ops if op["op"] != "equal" and "ignored" not in op)
+    if name in ("wdiff", "dwdiff"):
+        return sum(len(WORD.findall(m.group(1) or m.group(2) or "")) for m in CONTROL.finditer(output))
+    return changed_words(name, output)
 
 
 def changed_words(name, output):
@@ -74,14 +104,15 @@ def main():
     for label in ("100k", "1m", "10m"):
         a, b = os.path.join(work, f"{label}-a.txt"), os.path.join(work, f"{label}-b.txt")
         for name, argv in tools(stet).items():
-            seconds, kb, output = measure(argv(a, b), runs)
-            print(f"| {label} | {name} | {seconds:.3f} | {kb} | {changed_words(name, output)} |", flush=True)
+            seconds, kb, _ = measure(argv(a, b), runs)
+            words = count(name, counters(stet)[name](a, b))
+            print(f"| {label} | {name} | {seconds:.3f} | {kb} | {words} |", flush=True)
     for doc, pairs in history_pairs():
         for name, argv in tools(stet).items():
             total, peak, words = 0.0, 0, 0
             for a, b in pairs:
-                seconds, kb, output = measure(argv(a, b), 1)
-                total, peak, words = total + seconds, max(peak, kb), words + changed_words(name, output)
+                seconds, kb, _ = measure(argv(a, b), 1)
+                total, peak, words = total + seconds, max(peak, kb), words + count(name, counters(stet)[name](a, b))
             print(f"| history {doc} ({len(pairs)} pairs, summed) | {name} | {total:.3f} | {peak} | {words} |",
                   flush=True)
 

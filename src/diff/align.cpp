@@ -106,8 +106,8 @@ std::vector<Match> unique_pairs(std::span<const std::uint64_t> a, std::span<cons
 class Aligner {
  public:
   Aligner(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const LeafAligner& leaf,
-          std::size_t direct_limit)
-      : m_a(a), m_b(b), m_leaf(leaf), m_direct_limit(direct_limit) {}
+          std::size_t direct_limit, std::span<const std::uint32_t> weights)
+      : m_a(a), m_b(b), m_leaf(leaf), m_direct_limit(direct_limit), m_weights(weights) {}
 
   void run(Gap gap, std::vector<Match>& out) {
     std::vector<Match> tail;
@@ -129,7 +129,8 @@ class Aligner {
 
  private:
   void split(const Gap& gap, std::vector<Match>& out) {
-    std::vector<Match> anchors = longest_increasing(unique_pairs(m_a, m_b, gap));
+    std::vector<Match> pairs = unique_pairs(m_a, m_b, gap);
+    std::vector<Match> anchors = m_weights.empty() ? longest_increasing(pairs) : heaviest_increasing(pairs, m_weights);
     if (anchors.empty()) {
       if (m_leaf) {
         m_leaf(gap, out);
@@ -151,6 +152,7 @@ class Aligner {
   std::span<const std::uint64_t> m_b;
   const LeafAligner& m_leaf;
   std::size_t m_direct_limit;
+  std::span<const std::uint32_t> m_weights;
 };
 
 }  // namespace
@@ -178,10 +180,51 @@ std::vector<Match> longest_increasing(const std::vector<Match>& matches) {
   return result;
 }
 
+std::vector<Match> heaviest_increasing(const std::vector<Match>& matches, std::span<const std::uint32_t> weights) {
+  if (matches.empty()) {
+    return {};
+  }
+  // A Fenwick tree over `b` (ranked) answering: the best chain ending below b.
+  std::vector<std::size_t> ranks(matches.size());
+  std::vector<std::size_t> order(matches.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    order[k] = k;
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return matches[x].b < matches[y].b; });
+  for (std::size_t r = 0; r < order.size(); ++r) {
+    ranks[order[r]] = r + 1;
+  }
+  struct Best {
+    std::uint64_t total = 0;
+    std::size_t end = SIZE_MAX;
+  };
+  std::vector<Best> tree(matches.size() + 1);
+  std::vector<std::size_t> previous(matches.size(), SIZE_MAX);
+  Best overall;
+  for (std::size_t k = 0; k < matches.size(); ++k) {
+    Best below;
+    for (std::size_t r = ranks[k] - 1; r > 0; r -= r & (~r + 1)) {
+      below = tree[r].total > below.total ? tree[r] : below;
+    }
+    previous[k] = below.end;
+    Best here{below.total + weights[matches[k].a], k};
+    overall = here.total > overall.total ? here : overall;
+    for (std::size_t r = ranks[k]; r < tree.size(); r += r & (~r + 1)) {
+      tree[r] = here.total > tree[r].total ? here : tree[r];
+    }
+  }
+  std::vector<Match> result;
+  for (std::size_t k = overall.end; k != SIZE_MAX; k = previous[k]) {
+    result.push_back(matches[k]);
+  }
+  std::reverse(result.begin(), result.end());
+  return result;
+}
+
 std::vector<Match> align(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
-                         const LeafAligner& leaf, std::size_t direct_limit) {
+                         const LeafAligner& leaf, std::size_t direct_limit, std::span<const std::uint32_t> weights) {
   std::vector<Match> out;
-  Aligner aligner(a, b, leaf, direct_limit);
+  Aligner aligner(a, b, leaf, direct_limit, weights);
   aligner.run({0, a.size(), 0, b.size()}, out);
   return out;
 }

@@ -34,11 +34,20 @@ using LeafAligner = std::function<void(const Gap& gap, std::vector<Match>& out)>
 // every gap of at most `direct_limit` elements (both sides together)
 // without anchoring first: anchors keep large inputs fast, but a minimal
 // aligner does better wherever it is affordable.
+// With `weights` (one per element of `a`), anchors are chosen to keep the
+// most weight (say, bytes of line) rather than the most elements, so a
+// moved long paragraph does not outweigh several short lines.
 [[nodiscard]] std::vector<Match> align(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
-                                       const LeafAligner& leaf, std::size_t direct_limit = 0);
+                                       const LeafAligner& leaf, std::size_t direct_limit = 0,
+                                       std::span<const std::uint32_t> weights = {});
 
 // The longest strictly increasing (in `b`) subsequence of `matches`, which
 // are sorted by `a`.
 [[nodiscard]] std::vector<Match> longest_increasing(const std::vector<Match>& matches);
+
+// The strictly increasing subsequence of `matches` (sorted by `a`) with the
+// greatest total weight, `weights[m.a]` each.
+[[nodiscard]] std::vector<Match> heaviest_increasing(const std::vector<Match>& matches,
+                                                     std::span<const std::uint32_t> weights);
 
 }  // namespace stet::diff

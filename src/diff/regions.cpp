@@ -1,6 +1,7 @@
 #include "diff/align.hpp"
 #include "diff/internal.hpp"
 
+#include <algorithm>
 #include <functional>
 
 namespace stet::diff {
@@ -10,6 +11,7 @@ namespace {
 struct Lines {
   std::vector<std::size_t> starts;  // start offset of each line, then the text size
   std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> weights;  // bytes, so that anchors keep the most text
 };
 
 Lines split_lines(std::string_view text) {
@@ -20,6 +22,7 @@ Lines split_lines(std::string_view text) {
     std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
     lines.starts.push_back(at);
     lines.keys.push_back(std::hash<std::string_view>{}(text.substr(at, end - at)));
+    lines.weights.push_back(static_cast<std::uint32_t>(std::min<std::size_t>(end - at, UINT32_MAX)));
     at = end;
   }
   lines.starts.push_back(text.size());
@@ -59,7 +62,7 @@ void add_region(std::vector<Region>& regions, bool equal, Span a, Span b) {
 std::vector<Region> line_regions(std::string_view a, std::string_view b) {
   Lines la = split_lines(a);
   Lines lb = split_lines(b);
-  std::vector<Match> matches = verified(a, b, la, lb, align(la.keys, lb.keys, LeafAligner{}));
+  std::vector<Match> matches = verified(a, b, la, lb, align(la.keys, lb.keys, LeafAligner{}, 0, la.weights));
   std::vector<Region> regions;
   std::size_t i = 0;
   std::size_t j = 0;
