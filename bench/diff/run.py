@@ -69,16 +69,18 @@ def changed_words(name, output):
 
 
 def measure(argv, runs):
-    times, peak, output = [], 0, ""
+    """Median wall time, median CPU time (user + system) and peak RSS. On a
+    shared machine the CPU time is the steadier of the two."""
+    times, cpus, peak = [], [], 0
     for _ in range(runs):
         with tempfile.NamedTemporaryFile("r") as stats:
-            done = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", stats.name] + argv,
-                                  capture_output=True, text=True, errors="replace")
-            seconds, kb = stats.read().split()[-2:]
+            subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", stats.name] + argv,
+                           capture_output=True, text=True, errors="replace")
+            seconds, user, system, kb = stats.read().split()[-4:]
         times.append(float(seconds))
+        cpus.append(float(user) + float(system))
         peak = max(peak, int(kb))
-        output = done.stdout
-    return statistics.median(times), peak, output
+    return statistics.median(times), statistics.median(cpus), peak
 
 
 def history_pairs():
@@ -99,22 +101,23 @@ def main():
     work = tempfile.mkdtemp(prefix="stet-bench-")
     subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "make_pairs.py"),
                     os.path.join(CORPUS, "complete"), work], check=True)
-    print("| pair | tool | median time (s) | peak RSS (KB) | changed words |")
-    print("| --- | --- | ---: | ---: | ---: |")
+    print("| pair | tool | median wall (s) | median CPU (s) | peak RSS (KB) | changed words |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
     for label in ("100k", "1m", "10m"):
         a, b = os.path.join(work, f"{label}-a.txt"), os.path.join(work, f"{label}-b.txt")
         for name, argv in tools(stet).items():
-            seconds, kb, _ = measure(argv(a, b), runs)
+            seconds, cpu, kb = measure(argv(a, b), runs)
             words = count(name, counters(stet)[name](a, b))
-            print(f"| {label} | {name} | {seconds:.3f} | {kb} | {words} |", flush=True)
+            print(f"| {label} | {name} | {seconds:.3f} | {cpu:.3f} | {kb} | {words} |", flush=True)
     for doc, pairs in history_pairs():
         for name, argv in tools(stet).items():
-            total, peak, words = 0.0, 0, 0
+            total, cpu_total, peak, words = 0.0, 0.0, 0, 0
             for a, b in pairs:
-                seconds, kb, _ = measure(argv(a, b), 1)
-                total, peak, words = total + seconds, max(peak, kb), words + count(name, counters(stet)[name](a, b))
-            print(f"| history {doc} ({len(pairs)} pairs, summed) | {name} | {total:.3f} | {peak} | {words} |",
-                  flush=True)
+                seconds, cpu, kb = measure(argv(a, b), 1)
+                total, cpu_total, peak = total + seconds, cpu_total + cpu, max(peak, kb)
+                words += count(name, counters(stet)[name](a, b))
+            print(f"| history {doc} ({len(pairs)} pairs, summed) | {name} | {total:.3f} | {cpu_total:.3f} | {peak} "
+                  f"| {words} |", flush=True)
 
 
 if __name__ == "__main__":
