@@ -102,6 +102,17 @@ TEST_CASE("diff::tokenize") {
     CHECK(tokens.size() > 3);
     CHECK(tokens[tokens.size() - 1].kind == TokenKind::word);
   }
+  SUBCASE("tokenize_append shifts offsets and never merges across slices") {
+    std::vector<Token> tokens;
+    stet::diff::tokenize_append("ab ", 0, tokens);
+    stet::diff::tokenize_append("abc ", 10, tokens);
+    REQUIRE(tokens.size() == 4);
+    CHECK(tokens[1].begin == 2);
+    CHECK(tokens[1].end == 3);
+    CHECK(tokens[2].begin == 10);
+    CHECK(tokens[3].begin == 13);
+    CHECK(tokens[3].end == 14);
+  }
   SUBCASE("invalid UTF-8 bytes are kept") {
     std::string text = "ab\xFF\xFE cd";
     CHECK(covers(text, stet::diff::tokenize(text)));

@@ -125,8 +125,10 @@ std::size_t scan_word(std::string_view text, std::size_t i, bool& alnum) {
   return i;
 }
 
-void push(std::vector<Token>& tokens, std::size_t begin, std::size_t end, TokenKind kind) {
-  if (kind == TokenKind::space && !tokens.empty() && tokens.back().kind == TokenKind::space &&
+// Appends a token, merging adjacent white space. Tokens before `first`
+// belong to earlier text (other offsets) and are never merged with.
+void push(std::vector<Token>& tokens, std::size_t begin, std::size_t end, TokenKind kind, std::size_t first = 0) {
+  if (kind == TokenKind::space && tokens.size() > first && tokens.back().kind == TokenKind::space &&
       tokens.back().end == begin) {
     tokens.back().end = end;
     return;
@@ -135,19 +137,19 @@ void push(std::vector<Token>& tokens, std::size_t begin, std::size_t end, TokenK
 }
 
 // Appends the tokens of text[i, text.size()), which holds no foreign unit.
-void tokenize_ascii(std::string_view text, std::size_t i, std::vector<Token>& tokens) {
+void tokenize_ascii(std::string_view text, std::size_t i, std::vector<Token>& tokens, std::size_t first) {
   while (i < text.size()) {
     Ascii c = unit_at(text, i).kind;
     if (is_word_char(c)) {
       bool alnum = false;
       std::size_t end = scan_word(text, i, alnum);
-      push(tokens, i, end, alnum ? TokenKind::word : TokenKind::punct);
+      push(tokens, i, end, alnum ? TokenKind::word : TokenKind::punct, first);
       i = end;
     } else if (c == Ascii::space || c == Ascii::newline) {
-      push(tokens, i, i + 1, TokenKind::space);
+      push(tokens, i, i + 1, TokenKind::space, first);
       ++i;
     } else {
-      push(tokens, i, i + 1, TokenKind::punct);
+      push(tokens, i, i + 1, TokenKind::punct, first);
       ++i;
     }
   }
@@ -275,15 +277,26 @@ std::vector<Token> tokenize_icu(std::string_view text) {
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
-  tokens.reserve(text.size() / 3 + 1);
+  tokens.reserve(text.size() / 4 + 1);
+  tokenize_append(text, 0, tokens);
+  return tokens;
+}
+
+void tokenize_append(std::string_view text, std::size_t offset, std::vector<Token>& out) {
+  std::size_t first = out.size();
   split_runs(
-      text, [&](std::size_t begin, std::size_t end) { tokenize_ascii(text.substr(0, end), begin, tokens); },
+      text, [&](std::size_t begin, std::size_t end) { tokenize_ascii(text.substr(0, end), begin, out, first); },
       [&](std::size_t begin, std::size_t end) {
         for (const Token& token : tokenize_icu(text.substr(begin, end - begin))) {
-          push(tokens, token.begin + begin, token.end + begin, token.kind);
+          push(out, token.begin + begin, token.end + begin, token.kind, first);
         }
       });
-  return tokens;
+  if (offset != 0) {
+    for (std::size_t k = first; k < out.size(); ++k) {
+      out[k].begin += offset;
+      out[k].end += offset;
+    }
+  }
 }
 
 std::size_t word_count(std::string_view text) {

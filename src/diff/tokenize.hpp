@@ -28,6 +28,10 @@ struct Token {
 // not valid UTF-8 come out as punctuation tokens, never dropped.
 [[nodiscard]] std::vector<Token> tokenize(std::string_view text);
 
+// Appends the tokens of `text` to `out`, their offsets shifted by `offset`
+// (for text that is a slice of a larger one).
+void tokenize_append(std::string_view text, std::size_t offset, std::vector<Token>& out);
+
 // The same as tokenize() but always through ICU (tests compare the two).
 [[nodiscard]] std::vector<Token> tokenize_icu(std::string_view text);
 

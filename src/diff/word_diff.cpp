@@ -44,17 +44,23 @@ std::uint64_t token_key(std::string_view text, const Token& token, const Options
 
 Side tokenize_pieces(std::string_view text, const std::vector<Span>& pieces, const Options& options) {
   Side side;
+  std::size_t bytes = 0;
   for (const Span& piece : pieces) {
-    for (Token token : tokenize(text.substr(piece.begin, piece.size()))) {
-      token.begin += piece.begin;
-      token.end += piece.begin;
+    bytes += piece.size();
+  }
+  side.tokens.reserve(bytes / 4 + 1);
+  for (const Span& piece : pieces) {
+    std::size_t first = side.tokens.size();
+    tokenize_append(text.substr(piece.begin, piece.size()), piece.begin, side.tokens);
+    side.token_keys.resize(side.tokens.size());
+    for (std::size_t k = first; k < side.tokens.size(); ++k) {
+      const Token& token = side.tokens[k];
       std::uint64_t key = token.kind == TokenKind::space ? 0 : token_key(text, token, options);
       if (token.kind == TokenKind::word) {
-        side.index.push_back(side.tokens.size());
+        side.index.push_back(k);
         side.keys.push_back(key);
       }
-      side.tokens.push_back(token);
-      side.token_keys.push_back(key);
+      side.token_keys[k] = key;
     }
   }
   return side;
@@ -103,6 +109,15 @@ struct Emit {
     ops.push_back({OpKind::insert, {sa.end, sa.end}, sb, 0, minor});
   }
 
+  static bool has_punct(const Side& side, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      if (side.tokens[k].kind == TokenKind::punct) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   bool spaces(std::size_t i, std::size_t j) const {
     return left.tokens[i].kind == TokenKind::space && right.tokens[j].kind == TokenKind::space;
   }
@@ -110,6 +125,10 @@ struct Emit {
   // The tokens between two aligned words: punctuation aligned (dtl), then
   // what lies between as in plain_gap().
   void gap(std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) {
+    if (!has_punct(left, i0, i1) || !has_punct(right, j0, j1)) {
+      plain_gap(i0, i1, j0, j1);  // the usual case, a space against a space: nothing to align
+      return;
+    }
     std::vector<std::size_t> at_a;
     std::vector<std::size_t> at_b;
     std::vector<std::uint64_t> keys_a;
