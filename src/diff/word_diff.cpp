@@ -17,7 +17,7 @@ namespace {
 
 // Token gaps up to this size go to dtl whole (minimal); larger ones are
 // anchored first. dtl stays far from its coordinate limit at this size.
-constexpr std::size_t k_direct_limit = 1500;
+constexpr std::size_t k_direct_limit = 1000;
 // Larger gaps without any anchor (rare: nothing in common that is unique or
 // equally repeated) are not handed to dtl at all.
 constexpr std::size_t k_leaf_cells = std::size_t{20000} * 20000;
