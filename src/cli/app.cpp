@@ -53,6 +53,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
   add_verify_command(app, table);
   add_checkpoint_command(app, table);
   add_keygen_command(app, table);
+  add_diff_command(app, table);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
