@@ -49,6 +49,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
   add_list_command(app, table);
   add_log_command(app, table);
   add_show_command(app, table);
+  add_push_command(app, table);
+  add_pull_command(app, table);
+  add_clone_command(app, table);
+  add_remote_command(app, table);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -26,5 +26,9 @@ void add_ingest_command(CLI::App& app, CommandTable& table);
 void add_list_command(CLI::App& app, CommandTable& table);
 void add_log_command(CLI::App& app, CommandTable& table);
 void add_show_command(CLI::App& app, CommandTable& table);
+void add_push_command(CLI::App& app, CommandTable& table);
+void add_pull_command(CLI::App& app, CommandTable& table);
+void add_clone_command(CLI::App& app, CommandTable& table);
+void add_remote_command(CLI::App& app, CommandTable& table);
 
 }  // namespace stet::cli
