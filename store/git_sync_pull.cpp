@@ -72,6 +72,36 @@ void collect_additions(git_repository* repo, git_tree* before, git_tree* after, 
   result.documents.assign(documents.begin(), documents.end());
 }
 
+struct RevwalkDeleter {
+  void operator()(git_revwalk* w) const { git_revwalk_free(w); }
+};
+
+// Every commit the remote brings must only add files to each of its
+// parents: a store's history never removes or rewrites a record, so a
+// remote whose history does (even if a later commit restores it) is refused.
+void check_incoming_history(git_repository* repo, const git_oid& theirs, const git_oid& ours) {
+  git_revwalk* raw = nullptr;
+  check(git_revwalk_new(&raw, repo), "cannot walk the fetched history");
+  std::unique_ptr<git_revwalk, RevwalkDeleter> walk(raw);
+  check(git_revwalk_push(walk.get(), &theirs), "cannot walk the fetched history");
+  check(git_revwalk_hide(walk.get(), &ours), "cannot walk the fetched history");
+  git_oid id;
+  int rc = 0;
+  while ((rc = git_revwalk_next(&id, walk.get())) == 0) {
+    auto commit = lookup_commit(repo, id);
+    auto tree = git::commit_tree(commit.get());
+    for (unsigned int i = 0; i < git_commit_parentcount(commit.get()); ++i) {
+      auto parent = lookup_commit(repo, *git_commit_parent_id(commit.get(), i));
+      PullResult ignored;
+      collect_additions(repo, git::commit_tree(parent.get()).get(), tree.get(), ignored,
+                        "the remote's commit " + git::oid_hex(id).substr(0, 12));
+    }
+  }
+  if (rc != GIT_ITEROVER) {
+    check(rc, "cannot walk the fetched history");
+  }
+}
+
 // Every document that gained records must read back (records parse, every
 // version has its content): a malformed remote is refused, not merged.
 void check_documents_read(git_repository* repo, const git_tree* merged, const PullResult& result) {
@@ -138,6 +168,7 @@ bool merge_once(git_repository* repo, const std::filesystem::path& store, git_co
   if (git_oid_equal(our_id, their_id) != 0 || git_graph_descendant_of(repo, our_id, their_id) == 1) {
     return true;
   }
+  check_incoming_history(repo, *their_id, *our_id);
   auto our_tree = git::commit_tree(ours);
   git_oid target = *their_id;
   git_oid merged_tree = *git_tree_id(git::commit_tree(theirs).get());
