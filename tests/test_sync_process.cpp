@@ -260,8 +260,10 @@ TEST_CASE("stet push, pull, clone and remote on the command line") {
     CHECK(pushed.out.find("\"result\": \"initialised\"") != std::string::npos);
     auto cloned = run_binary({"--store", (dir / "c").string(), "clone", remote.string()});
     CHECK(cloned.code == 0);
-    CHECK(cloned.out == "cloned " + remote.string() + " into " + (dir / "c").string() +
-                            ": 1 document, 1 version (remote 'origin')\n");
+    auto head = st::ContentStore::open(a).head();
+    CHECK(cloned.out == "cloned " + remote.string() + " into " + (dir / "c").string() + " (remote 'origin', head " +
+                            head.substr(0, 12) + ")\n");
+    CHECK(versions_of(dir / "c") == versions_of(a));
     auto pulled = run_binary(with_store(dir / "c", {"pull", "--format", "json"}));
     CHECK(pulled.out.find("\"result\": \"up-to-date\"") != std::string::npos);
   }

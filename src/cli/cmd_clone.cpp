@@ -20,21 +20,11 @@ ExitCode run_clone(Context& context, const CloneOptions& options) {
   Format format = parse_format(options.format);
   std::filesystem::path target = options.dir.empty() ? context.store_path() : std::filesystem::path(options.dir);
   auto store = store::clone(options.url, target);
-  auto documents = store.documents();
-  int versions = 0;
-  for (const store::DocumentSummary& d : documents) {
-    versions += d.versions;
-  }
   if (format == Format::json) {
-    write_json(*context.out, {{"store", store.path().string()},
-                              {"remote", options.url},
-                              {"head", store.head()},
-                              {"documents", documents.size()},
-                              {"versions", versions}});
+    write_json(*context.out, {{"store", store.path().string()}, {"remote", options.url}, {"head", store.head()}});
   } else {
-    *context.out << "cloned " << options.url << " into " << store.path().string() << ": " << documents.size()
-                 << (documents.size() == 1 ? " document, " : " documents, ") << versions
-                 << (versions == 1 ? " version" : " versions") << " (remote 'origin')\n";
+    *context.out << "cloned " << options.url << " into " << store.path().string() << " (remote 'origin', head "
+                 << store.head().substr(0, 12) << ")\n";
   }
   return ExitCode::ok;
 }
