@@ -17,6 +17,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 #include <thread>
 
 namespace st = stet::store;
@@ -119,6 +120,28 @@ bool fsck_clean(const fs::path& repo) {
   return run_program({"git", "-C", repo.string(), "fsck", "--strict", "--no-dangling"}).code == 0;
 }
 
+// A remote with 200 large, hardly compressible versions of 50 documents:
+// fetching it takes a while, ingesting it (one fsync per object) does not.
+void make_big_remote(const TempDir& dir, const fs::path& remote) {
+  auto big = st::ContentStore::create(dir / "big", "2026-01-01T00:00:00Z");
+  std::vector<st::IngestItem> items;
+  std::uint32_t state = 12345;
+  for (int i = 0; i < 200; ++i) {
+    st::IngestItem item;
+    item.record.doc = "doc-" + std::to_string(i % 50);
+    for (int c = 0; c < 20000; ++c) {
+      state = state * 1664525u + 1013904223u;
+      item.content += static_cast<char>('a' + (state >> 24) % 26);
+    }
+    item.record.normalized_sha256 = st::sha256(item.content);
+    item.record.ingested_at = "2026-01-02T00:00:00Z";
+    item.record.ingested_by = "Big";
+    items.push_back(std::move(item));
+  }
+  (void)big.ingest(items);
+  (void)st::push(big, remote.string());
+}
+
 }  // namespace
 
 TEST_CASE("sync over git:// with a real git daemon") {
@@ -174,27 +197,7 @@ TEST_CASE("a pull killed with SIGKILL leaves the store valid") {
   TempDir dir;
   fs::path remote = dir / "remote.git";
   REQUIRE(run_program({"git", "init", "-q", "--bare", remote.string()}).code == 0);
-  {
-    auto big = st::ContentStore::create(dir / "big", "2026-01-01T00:00:00Z");
-    // Few but large, hardly compressible versions: the fetch takes a while
-    // without making the ingest (one fsync per object) slow.
-    std::vector<st::IngestItem> items;
-    std::uint32_t state = 12345;
-    for (int i = 0; i < 200; ++i) {
-      st::IngestItem item;
-      item.record.doc = "doc-" + std::to_string(i % 50);
-      for (int c = 0; c < 20000; ++c) {
-        state = state * 1664525u + 1013904223u;
-        item.content += static_cast<char>('a' + (state >> 24) % 26);
-      }
-      item.record.normalized_sha256 = st::sha256(item.content);
-      item.record.ingested_at = "2026-01-02T00:00:00Z";
-      item.record.ingested_by = "Big";
-      items.push_back(std::move(item));
-    }
-    (void)big.ingest(items);
-    (void)st::push(big, remote.string());
-  }
+  make_big_remote(dir, remote);
   fs::path local = dir / "local";
   REQUIRE(run_binary(with_store(local, {"ingest", "--doc", "mine", "-"}), "my own text\n").code == 0);
   std::string mine = versions_of(local);
@@ -267,4 +270,38 @@ TEST_CASE("stet push, pull, clone and remote on the command line") {
     auto pulled = run_binary(with_store(dir / "c", {"pull", "--format", "json"}));
     CHECK(pulled.out.find("\"result\": \"up-to-date\"") != std::string::npos);
   }
+}
+
+TEST_CASE("ingests during a pull are never lost") {
+  TempDir dir;
+  fs::path remote = dir / "remote.git";
+  REQUIRE(run_program({"git", "init", "-q", "--bare", remote.string()}).code == 0);
+  make_big_remote(dir, remote);
+  fs::path local = dir / "local";
+  auto store = st::ContentStore::create(local, "2026-01-01T00:05:00Z");
+  Child pull({stet::test::stet_binary().string(), "--store", local.string(), "pull", remote.string()});
+  std::set<std::string> mine;
+  for (int i = 0; i < 15; ++i) {
+    st::IngestItem item;
+    item.record.doc = "mine";
+    item.content = "local text " + std::to_string(i) + "\n";
+    item.record.normalized_sha256 = st::sha256(item.content);
+    item.record.ingested_at = "2026-01-03T00:00:" + std::string(i < 10 ? "0" : "") + std::to_string(i) + "Z";
+    item.record.ingested_by = "Local";
+    mine.insert(st::sha256(item.content).hex());
+    (void)store.ingest({item});
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  for (int i = 0; i < 1000 && !pull.exited(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  REQUIRE(pull.exited());
+  auto history = store.history("mine").value();
+  std::set<std::string> kept;
+  for (const auto& v : history) {
+    kept.insert(v.sha256.hex());
+  }
+  CHECK(kept == mine);
+  CHECK(store.documents().size() == 51);
+  CHECK(fsck_clean(local));
 }
