@@ -56,6 +56,7 @@ void upload(git::ResolvedRemote& remote, git::RemoteSession& session) {
   git_strarray refspecs{specs, 1};
   git_push_options options = GIT_PUSH_OPTIONS_INIT;
   options.callbacks = session.callbacks;
+  options.pb_parallelism = 0;  // build the pack with every core, as git does
   int rc = git_remote_upload(remote.remote.get(), &refspecs, &options);
   if (rc == GIT_ENONFASTFORWARD) {
     throw_remote_ahead(remote.url);

@@ -5,6 +5,9 @@
 # usage: bench/sync/run.sh [STET_BINARY] [SIZES...]
 #   STET_BINARY  default: build/src/stet
 #   SIZES        default: 10000 100000
+# Initial transfers (first push, first pull, clone) are timed only for sizes up
+# to $BENCH_INITIAL_MAX (default 10000): at 100,000 versions each takes minutes
+# and the default run stays under ten minutes once the stores exist.
 # Work happens in $BENCH_DIR (default: a folder in /dev/shm when present, so
 # the figures measure stet and git, not the disk's fsync latency). Stores are
 # kept between runs in $BENCH_DIR/store-N and reused; delete them to rebuild.
@@ -17,6 +20,7 @@ base=/dev/shm
 [ -d "$base" ] || base=${TMPDIR:-/tmp}
 work=${BENCH_DIR:-$base/stet-bench-sync}
 batch=${BENCH_BATCH:-5000}
+initial_max=${BENCH_INITIAL_MAX:-10000}
 mkdir -p "$work"
 here=$(dirname "$0")
 
@@ -46,6 +50,18 @@ build_store() {
   mv "$tmp" "$store"
 }
 
+initial_transfers() {
+  store=$1 r=$2
+  elapsed "initial push: stet push" "$stet" --store "$store" push "$r/stet-remote.git"
+  elapsed "initial push: git push" git -C "$store" push -q "$r/git-remote.git" main
+  echo "an independent store's own text" | STET_AUTHOR=bench "$stet" --store "$r/other" ingest --doc other - >/dev/null 2>&1
+  elapsed "pull into another store: stet" "$stet" --store "$r/other" pull "$r/stet-remote.git"
+  git init -q --bare "$r/git-fetcher.git"
+  elapsed "fetch into empty repo: git fetch" git -C "$r/git-fetcher.git" fetch -q "$r/git-remote.git" main:refs/remotes/o/main
+  elapsed "clone: stet clone" "$stet" clone "$r/stet-remote.git" "$r/clone"
+  elapsed "clone: git clone --bare --no-local" git clone -q --no-local --bare "$r/git-remote.git" "$r/git-clone.git"
+}
+
 run_size() {
   n=$1
   store=$work/store-$n
@@ -56,14 +72,16 @@ run_size() {
   r=$work/run-$n
   rm -rf "$r" && mkdir -p "$r"
   for name in stet git; do git init -q --bare "$r/$name-remote.git"; done
-  elapsed "initial push: stet push" "$stet" --store "$store" push "$r/stet-remote.git"
-  elapsed "initial push: git push" git -C "$store" push -q "$r/git-remote.git" main
-  echo "an independent store's own text" | STET_AUTHOR=bench "$stet" --store "$r/other" ingest --doc other - >/dev/null 2>&1
-  elapsed "pull into another store: stet" "$stet" --store "$r/other" pull "$r/stet-remote.git"
-  git init -q --bare "$r/git-fetcher.git"
-  elapsed "fetch into empty repo: git fetch" git -C "$r/git-fetcher.git" fetch -q "$r/git-remote.git" main:refs/remotes/o/main
-  elapsed "clone: stet clone" "$stet" clone "$r/stet-remote.git" "$r/clone"
-  elapsed "clone: git clone --bare --no-local" git clone -q --no-local --bare "$r/git-remote.git" "$r/git-clone.git"
+  if [ "$n" -le "$initial_max" ]; then
+    initial_transfers "$store" "$r"
+  else
+    # Same repositories as after the initial transfers, made with hard links.
+    for copy in stet-remote.git git-remote.git clone git-clone.git git-fetcher.git; do
+      rm -rf "${r:?}/$copy"
+      git clone -q --bare --local "$store" "$r/$copy"
+    done
+    git -C "$r/clone" remote set-url origin "$r/stet-remote.git"
+  fi
   # 100 more versions: incremental push and pull.
   python3 "$here/make_batch.py" "$r/more" "$n" 100 "$n"
   STET_AUTHOR=bench "$stet" --store "$r/clone" ingest "$r"/more/*/*.txt >/dev/null 2>&1
