@@ -180,8 +180,8 @@ bool merge_once(git_repository* repo, const std::filesystem::path& store, git_co
   git_tree* raw = nullptr;
   check(git_tree_lookup(&raw, repo, &merged_tree), "cannot read the merged tree");
   git::git_tree_ptr merged(raw);
-  collect_additions(repo, git::commit_tree(theirs).get(), merged.get(), result, "the local store");
-  result = PullResult{result.kind, result.url, result.head, 0, 0, {}};
+  PullResult local_side;  // only checked: the remote gains what the local store adds
+  collect_additions(repo, git::commit_tree(theirs).get(), merged.get(), local_side, "the local store");
   collect_additions(repo, our_tree.get(), merged.get(), result, "the remote");
   check_documents_read(repo, merged.get(), result);
   if (result.kind == PullKind::merged) {

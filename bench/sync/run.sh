@@ -75,10 +75,11 @@ run_size() {
   if [ "$n" -le "$initial_max" ]; then
     initial_transfers "$store" "$r"
   else
-    # Same repositories as after the initial transfers, made with hard links.
+    # Same repositories as after the initial transfers: one packed copy,
+    # then plain copies of it (git clone --local would check every object).
+    git clone -q --bare --no-local "$store" "$r/packed.git"
     for copy in stet-remote.git git-remote.git clone git-clone.git git-fetcher.git; do
-      rm -rf "${r:?}/$copy"
-      git clone -q --bare --local "$store" "$r/$copy"
+      cp -r "$r/packed.git" "$r/$copy"
     done
     git -C "$r/clone" remote set-url origin "$r/stet-remote.git"
   fi
