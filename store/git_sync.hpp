@@ -34,7 +34,7 @@ struct ResolvedRemote {
 // Callback state for one conversation with a remote. No exception crosses
 // the C callbacks: they record failures here.
 struct RemoteSession {
-  git_remote_callbacks callbacks = GIT_REMOTE_CALLBACKS_INIT;
+  git_remote_callbacks callbacks{};  // set up by git_remote_init_callbacks in the constructor
   int credential_attempts = 0;
   std::string rejection;  // a ref update the remote refused, with its reason
   std::exception_ptr error;

@@ -85,7 +85,8 @@ std::optional<git_oid> fetch_branch(git_repository* repo, const fs::path& store,
   std::string spec = std::string(layout::k_branch) + ":" + remote.tracking_ref;
   char* specs[] = {spec.data()};
   git_strarray refspecs{specs, 1};
-  git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
+  git_fetch_options options;
+  check(git_fetch_options_init(&options, GIT_FETCH_OPTIONS_VERSION), "cannot set up a fetch");
   options.callbacks = session.callbacks;
   options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
   options.update_fetchhead = 0;
@@ -112,7 +113,8 @@ fs::path clone_sibling(const fs::path& path) {
 }
 
 void clone_into(const fs::path& temporary, const std::string& url) {
-  git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+  git_repository_init_options options;
+  git::check(git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION), "cannot create a store");
   options.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_NO_REINIT | GIT_REPOSITORY_INIT_MKDIR;
   options.initial_head = "main";
   options.description = "stet store: see stet-store.json";

@@ -43,7 +43,8 @@ git::git_commit_ptr lookup_commit(git_repository* repo, const git_oid& id) {
 // or changes anything `before` has, or adds files outside documents.
 void collect_additions(git_repository* repo, git_tree* before, git_tree* after, PullResult& result,
                        const std::string& side) {
-  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  git_diff_options options;
+  check(git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION), "cannot compare the two histories");
   git_diff* raw = nullptr;
   check(git_diff_tree_to_tree(&raw, repo, before, after, &options), "cannot compare the two histories");
   git_diff_ptr diff(raw);
@@ -127,7 +128,8 @@ git_oid merge_trees(git_repository* repo, git_commit* ours, git_commit* theirs) 
   }
   auto our_tree = git::commit_tree(ours);
   auto their_tree = git::commit_tree(theirs);
-  git_merge_options options = GIT_MERGE_OPTIONS_INIT;
+  git_merge_options options;
+  check(git_merge_options_init(&options, GIT_MERGE_OPTIONS_VERSION), "cannot merge the two histories");
   options.flags = GIT_MERGE_FAIL_ON_CONFLICT;
   git_index* raw = nullptr;
   rc = git_merge_trees(&raw, repo, ancestor.get(), our_tree.get(), their_tree.get(), &options);

@@ -54,7 +54,8 @@ void upload(git::ResolvedRemote& remote, git::RemoteSession& session) {
   std::string spec = std::string(layout::k_branch) + ":" + std::string(layout::k_branch);
   char* specs[] = {spec.data()};
   git_strarray refspecs{specs, 1};
-  git_push_options options = GIT_PUSH_OPTIONS_INIT;
+  git_push_options options;
+  check(git_push_options_init(&options, GIT_PUSH_OPTIONS_VERSION), "cannot set up a push");
   options.callbacks = session.callbacks;
   options.pb_parallelism = 0;  // build the pack with every core, as git does
   int rc = git_remote_upload(remote.remote.get(), &refspecs, &options);

@@ -59,6 +59,7 @@ bool is_url_like(const std::string& text) {
 }  // namespace
 
 RemoteSession::RemoteSession() {
+  check(git_remote_init_callbacks(&callbacks, GIT_REMOTE_CALLBACKS_VERSION), "cannot set up remote callbacks");
   callbacks.credentials = credentials;
   callbacks.push_update_reference = push_update_reference;
   callbacks.payload = this;
