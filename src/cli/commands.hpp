@@ -31,5 +31,9 @@ void add_verify_command(CLI::App& app, CommandTable& table);
 void add_checkpoint_command(CLI::App& app, CommandTable& table);
 void add_keygen_command(CLI::App& app, CommandTable& table);
 void add_diff_command(CLI::App& app, CommandTable& table);
+void add_push_command(CLI::App& app, CommandTable& table);
+void add_pull_command(CLI::App& app, CommandTable& table);
+void add_clone_command(CLI::App& app, CommandTable& table);
+void add_remote_command(CLI::App& app, CommandTable& table);
 
 }  // namespace stet::cli
