@@ -84,7 +84,7 @@ void harvest(IngestJob& job, Ledger& ledger, bool killed_by_us) {
 
 void run_round(const fs::path& work, const fs::path& store, std::mt19937& rng, Ledger& ledger, int round) {
   constexpr int k_slots = 3;
-  auto kill_at = std::chrono::steady_clock::now() + std::chrono::milliseconds(20 + rng() % 1500);
+  auto kill_at = std::chrono::steady_clock::now() + std::chrono::milliseconds(20 + rng() % 1000);
   std::vector<std::unique_ptr<IngestJob>> jobs(k_slots);
   while (std::chrono::steady_clock::now() < kill_at) {
     std::vector<stet::test::Child*> running;
@@ -121,7 +121,7 @@ void require_valid(const fs::path& store, const Ledger& ledger) {
 }  // namespace
 
 TEST_CASE("crash: ingest loops killed with SIGKILL at random moments") {
-  int rounds = env_int("STET_CRASH_ROUNDS", 25);
+  int rounds = env_int("STET_CRASH_ROUNDS", 20);
   unsigned seed = static_cast<unsigned>(env_int("STET_CRASH_SEED", static_cast<int>(std::random_device{}() >> 1)));
   CAPTURE(seed);
   std::mt19937 rng(seed);
