@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -71,8 +72,10 @@ std::optional<int> Child::poll() {
     return m_code;
   }
   int status = 0;
-  if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+  rusage usage{};
+  if (::wait4(m_pid, &status, WNOHANG, &usage) == m_pid) {
     m_code = code_of(status);
+    m_max_rss_kib = usage.ru_maxrss;
   }
   return m_code;
 }
@@ -91,9 +94,11 @@ int Child::kill_and_reap() {
   }
   ::kill(m_pid, SIGKILL);
   int status = 0;
-  while (::waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
+  rusage usage{};
+  while (::wait4(m_pid, &status, 0, &usage) < 0 && errno == EINTR) {
   }
   m_code = code_of(status);
+  m_max_rss_kib = usage.ru_maxrss;
   return *m_code;
 }
 

@@ -31,11 +31,15 @@ class Child {
   // Sends SIGKILL (no-op once reaped) and reaps; returns the exit code.
   int kill_and_reap();
   [[nodiscard]] int pidfd() const { return m_pidfd; }
+  // Peak resident memory (KiB) of the child and the children it waited
+  // for; 0 until reaped.
+  [[nodiscard]] long max_rss_kib() const { return m_max_rss_kib; }
 
  private:
   int m_pid = -1;
   int m_pidfd = -1;
   std::optional<int> m_code;
+  long m_max_rss_kib = 0;
 };
 
 // Blocks until one of `children` can be reaped or `deadline` passes (poll(2)
