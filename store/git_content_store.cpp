@@ -149,7 +149,11 @@ ContentStore ContentStore::create(const fs::path& requested, const std::string& 
   }
   fs::path temporary = temporary_sibling(path);
   try {
-    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    git_repository_init_options options;
+    // The function, not the INIT macro: clang warns on the macro's partial
+    // initializer list.
+    check(git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION),
+          "cannot set up the store options");
     options.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_NO_REINIT | GIT_REPOSITORY_INIT_MKDIR;
     options.initial_head = "main";
     options.description = "stet store: see stet-store.json";
