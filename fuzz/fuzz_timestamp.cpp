@@ -15,9 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!parsed) {
     return 0;
   }
-  // Years 0000-9999 only: format_utc prints four digits.
-  constexpr std::int64_t k_max_seconds = 253402300799;
-  if (parsed->seconds < -62135596800 || parsed->seconds > k_max_seconds) {
+  // system_clock counts nanoseconds in 64 bits: about years 1678-2261.
+  constexpr std::int64_t k_max_seconds = 9'000'000'000;
+  if (parsed->seconds < -k_max_seconds || parsed->seconds > k_max_seconds) {
     return 0;
   }
   std::chrono::system_clock::time_point time{std::chrono::seconds(parsed->seconds)};
