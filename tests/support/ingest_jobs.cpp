@@ -31,6 +31,10 @@ IngestJob::IngestJob(const fs::path& work, const fs::path& store, const std::str
 }
 
 bool IngestJob::acknowledged() const {
+  std::error_code ec;
+  if (!fs::exists(m_out, ec)) {
+    return false;  // killed before it even opened its output
+  }
   std::istringstream lines(read_file(m_out));
   std::string line;
   for (const Planned& item : m_items) {
@@ -45,7 +49,10 @@ bool IngestJob::acknowledged() const {
   return true;
 }
 
-std::string IngestJob::error_output() const { return read_file(m_err); }
+std::string IngestJob::error_output() const {
+  std::error_code ec;
+  return fs::exists(m_err, ec) ? read_file(m_err) : std::string();
+}
 
 namespace {
 
