@@ -16,3 +16,12 @@ if(STET_SANITIZE)
 endif()
 
 add_compile_definitions($<$<CONFIG:Debug>:_GLIBCXX_ASSERTIONS>)
+
+# Fuzzing (clang only): every first-party target is instrumented for
+# coverage; the fuzz targets themselves link libFuzzer (fuzz/CMakeLists.txt).
+if(STET_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "STET_FUZZ needs clang (e.g. CXX=clang++)")
+  endif()
+  target_compile_options(stet_sanitize INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -2,7 +2,9 @@
 # Sets up a Debian 12 machine for stet, builds it, and runs either the demo
 # or the whole test suite.
 #   scripts/bootstrap.sh demo    install what is missing, build, run the demo
-#   scripts/bootstrap.sh test    install what is missing, build, run every test
+#   scripts/bootstrap.sh test    install what is missing, build, run every test; then again
+#                                under ASan+UBSan (build-asan), then the fuzz smoke runs
+#                                (clang, build-fuzz). See docs/reliability.md for timings.
 # Runs as root, or as a user with sudo (only apt-get needs it).
 set -euo pipefail
 
@@ -45,3 +47,22 @@ install_missing "${build_packages[@]}" "${test_packages[@]}"
 configure
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
+
+# The whole suite again under AddressSanitizer and UBSan. The crash and
+# concurrency tests run fewer rounds here (they hunt memory errors, the
+# full-size runs above hunt lost versions), and the 1 GB stream, whose
+# memory bound ASan's shadow memory would distort, is skipped.
+echo "bootstrap: test suite under ASan+UBSan (build-asan)" >&2
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTET_SANITIZE=address,undefined >/dev/null
+cmake --build build-asan -j "$jobs"
+STET_CRASH_ROUNDS=6 STET_CONCURRENCY_INGESTS=20 STET_SKIP_HUGE=1 \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+# libFuzzer smoke runs: each target for STET_FUZZ_SECONDS (20 s) from its
+# seed corpus.
+echo "bootstrap: fuzz smoke runs (build-fuzz)" >&2
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTET_FUZZ=ON \
+  -DSTET_SANITIZE=address,undefined >/dev/null
+cmake --build build-fuzz -j "$jobs" --target stet_fuzz_targets
+ctest --test-dir build-fuzz --output-on-failure -L fuzz -j "$jobs"

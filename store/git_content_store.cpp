@@ -2,6 +2,7 @@
 
 #include "store/content_store.hpp"
 
+#include "crash_hook.hpp"
 #include "git_store_impl.hpp"
 #include "git_tree_ops.hpp"
 #include "layout.hpp"
@@ -148,18 +149,25 @@ ContentStore ContentStore::create(const fs::path& requested, const std::string& 
   }
   fs::path temporary = temporary_sibling(path);
   try {
-    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    git_repository_init_options options;
+    // The function, not the INIT macro: clang warns on the macro's partial
+    // initializer list.
+    check(git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION),
+          "cannot set up the store options");
     options.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_NO_REINIT | GIT_REPOSITORY_INIT_MKDIR;
     options.initial_head = "main";
     options.description = "stet store: see stet-store.json";
     git_repository* raw = nullptr;
     check(git_repository_init_ext(&raw, temporary.c_str(), &options), "cannot create a store");
     git::git_repository_ptr repo(raw);
+    crash_point("init-after-git-init");
     write_initial_commit(repo.get(), created_at);
     repo.reset();
     git::fsync_path(temporary);
+    crash_point("init-before-rename");
     fs::rename(temporary, path);
     git::fsync_path(path.parent_path());
+    crash_point("init-after-rename");
   } catch (const fs::filesystem_error& e) {
     fs::remove_all(temporary, ec);
     throw Error("cannot create a store at " + path.string() + ": " + e.code().message());

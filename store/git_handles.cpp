@@ -1,11 +1,17 @@
 #include "git_handles.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 namespace stet::store::git {
 
 std::string last_error_message() {
+  // Some failed writes (a full disk) leave no libgit2 message; the system
+  // error of the failed call is then the best explanation there is.
+  int saved = errno;
   const git_error* error = git_error_last();
   if (error == nullptr || error->message == nullptr) {
-    return "unknown error";
+    return saved != 0 ? std::strerror(saved) : "unknown error";
   }
   return error->message;
 }

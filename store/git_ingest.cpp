@@ -1,6 +1,7 @@
 // ContentStore::ingest: one commit per call, all or nothing, safe against
 // concurrent writers and crashes (see docs/reliability.md).
 
+#include "crash_hook.hpp"
 #include "git_pack_writer.hpp"
 #include "git_store_impl.hpp"
 #include "git_tree_ops.hpp"
@@ -189,6 +190,7 @@ std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& i
   for (std::size_t i = 0; i < items.size(); ++i) {
     prepared[i].content_blob = git::write_blob(repo, items[i].content);
   }
+  crash_point("after-objects");
   for (int attempt = 0; attempt < k_max_attempts; ++attempt) {
     auto parent = git::branch_commit(repo);
     if (!parent) {
@@ -198,7 +200,9 @@ std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& i
     if (packed) {
       packed->flush(m_impl->repo.get(), built.commit);
     }
+    crash_point("after-commit-object");
     if (git::compare_and_swap_branch(repo, m_impl->path, built.commit, *git_commit_id(parent->get()))) {
+      crash_point("after-ref-update");
       number_outcomes(m_impl->repo.get(), built.outcomes);
       return built.outcomes;
     }

@@ -1,5 +1,6 @@
 #include "git_store_impl.hpp"
 
+#include "crash_hook.hpp"
 #include "git_tree_ops.hpp"
 #include "layout.hpp"
 #include "record_codec.hpp"
@@ -20,7 +21,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr auto k_stale_ref_lock_age = std::chrono::seconds(10);
-constexpr int k_max_lock_retries = 2000;
+// Longer than k_stale_ref_lock_age, so a stale lock is always cleared
+// before a writer gives up.
+constexpr auto k_ref_lock_wait = std::chrono::seconds(30);
 
 }  // namespace
 
@@ -136,7 +139,9 @@ void clear_stale_ref_lock(const fs::path& store) {
 // meanwhile. Returns false when it moved (the caller rebuilds).
 bool compare_and_swap_branch(git_repository* repo, const std::filesystem::path& store, const git_oid& target,
                              const git_oid& expected) {
-  for (int attempt = 0;; ++attempt) {
+  crash_point("before-ref-update");
+  auto deadline = std::chrono::steady_clock::now() + k_ref_lock_wait;
+  for (;;) {
     git_reference* raw = nullptr;
     int rc = git_reference_create_matching(&raw, repo, std::string(layout::k_branch).c_str(), &target, 1,
                                            &expected, "stet ingest");
@@ -144,7 +149,7 @@ bool compare_and_swap_branch(git_repository* repo, const std::filesystem::path& 
     if (rc == GIT_EMODIFIED) {
       return false;
     }
-    if (rc == GIT_ELOCKED && attempt < k_max_lock_retries) {
+    if (rc == GIT_ELOCKED && std::chrono::steady_clock::now() < deadline) {
       clear_stale_ref_lock(store);
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
       continue;

@@ -87,6 +87,8 @@ TEST_CASE("analysis::count_words") {
 TEST_CASE("analysis::first_line_title") {
   CHECK(an::first_line_title("\n\n  Title here  \nbody") == "Title here");
   CHECK(an::first_line_title("\xEF\xBB\xBFWith BOM\r\n") == "With BOM");
+  CHECK(an::first_line_title("\xEF\xBB\xA9 Arabic heh first\n") == "\xEF\xBB\xA9 Arabic heh first");  // found by fuzz_text_form
+  CHECK(an::first_line_title(" \xEF\xBB\xBF\xEF\xBF\xBD replacement\n") == "\xEF\xBF\xBD replacement");
   CHECK(an::first_line_title("   \n\t\n") == "");
   std::string long_line(150, 'a');
   long_line += std::string(60, 'x') + "\xC3\xA9";

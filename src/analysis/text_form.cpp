@@ -185,7 +185,12 @@ std::string first_line_title(std::string_view utf8) {
   while (pos < utf8.size()) {
     std::size_t end = utf8.find('\n', pos);
     std::string_view line = utf8.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-    std::size_t first = line.find_first_not_of(" \t\r\f\v\xEF\xBB\xBF");
+    // Skip a BOM as a whole sequence: skipping its bytes one by one would
+    // cut the first character of a title like U+FEE9 (EF BB A9) in half.
+    std::size_t first = line.find_first_not_of(" \t\r\f\v");
+    while (first != std::string_view::npos && line.substr(first).starts_with("\xEF\xBB\xBF")) {
+      first = line.find_first_not_of(" \t\r\f\v", first + 3);
+    }
     if (first != std::string_view::npos) {
       std::size_t last = line.find_last_not_of(" \t\r\f\v");
       std::string title(line.substr(first, last - first + 1));

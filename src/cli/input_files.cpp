@@ -4,9 +4,11 @@
 #include "store/document_id.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
@@ -29,13 +31,26 @@ bool is_separator(std::string_view line) {
   return equals >= 5;
 }
 
+std::string too_large(const std::string& name) {
+  return name + ": is larger than " + std::to_string(k_max_input_bytes >> 20) +
+         " MiB, the largest document stet records";
+}
+
 bool only_space(std::string_view text) { return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
 
 std::string read_path(const std::string& path, const Environment& env) {
   if (path == "-") {
-    std::ostringstream buffer;
-    buffer << env.in->rdbuf();
-    return buffer.str();
+    // Read in chunks so an endless or huge stream stops at the limit
+    // instead of exhausting memory.
+    std::string content;
+    char chunk[1 << 16];
+    while (env.in->read(chunk, sizeof chunk) || env.in->gcount() > 0) {
+      content.append(chunk, static_cast<std::size_t>(env.in->gcount()));
+      if (content.size() > k_max_input_bytes) {
+        throw UsageError(too_large("standard input"));
+      }
+    }
+    return content;
   }
   std::error_code ec;
   auto status = fs::status(path, ec);
@@ -48,6 +63,11 @@ std::string read_path(const std::string& path, const Environment& env) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     throw UsageError(path + ": cannot be read (" + std::strerror(errno) + ")");
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > k_max_input_bytes) {
+    ::close(fd);
+    throw UsageError(too_large(path));
   }
   std::string content;
   char buffer[1 << 16];
@@ -65,6 +85,10 @@ std::string read_path(const std::string& path, const Environment& env) {
       break;
     }
     content.append(buffer, static_cast<std::size_t>(n));
+    if (content.size() > k_max_input_bytes) {  // a device or a file still growing
+      ::close(fd);
+      throw UsageError(too_large(path));
+    }
   }
   ::close(fd);
   return content;

@@ -4,10 +4,19 @@
 
 #include "cli/context.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace stet::cli {
+
+// The largest input stet records: 64 MiB, far above any real news text
+// or report (a long book is 1-5 MB). Every input is held in memory while
+// it is checked, normalized, counted and hashed, so peak memory is a small
+// multiple of the inputs' total size; larger inputs are refused early
+// (a file by its size, a stream after reading at most this many bytes)
+// so a 1 GB input costs neither the memory nor the time.
+inline constexpr std::size_t k_max_input_bytes = std::size_t{64} << 20;
 
 struct InputDocument {
   std::string origin;    // the file name as given, with "#N" for a split part
@@ -18,8 +27,8 @@ struct InputDocument {
 // Reads every path ('-' is standard input). With `split`, each file is cut
 // at lines made of five or more '=' into parts numbered from 1 (parts that
 // are empty or only white space are dropped). Throws UsageError naming the
-// file when one is missing, unreadable, a folder, empty, binary or not
-// UTF-8: nothing is returned unless every input is good.
+// file when one is missing, unreadable, a folder, empty, binary, not
+// UTF-8 or larger than k_max_input_bytes: nothing is returned unless every input is good.
 [[nodiscard]] std::vector<InputDocument> read_inputs(const std::vector<std::string>& paths, bool split,
                                                      const Environment& env);
 

@@ -19,9 +19,9 @@ namespace fs = std::filesystem;
 
 extern std::atomic<long> g_failed_assertions;
 
-TempDir::TempDir() {
+TempDir::TempDir(const fs::path& base) {
   std::random_device random;
-  m_path = fs::temp_directory_path() /
+  m_path = (base.empty() ? fs::temp_directory_path() : base) /
            ("stet-test-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
   fs::create_directories(m_path);
   m_failures_at_start = g_failed_assertions.load();

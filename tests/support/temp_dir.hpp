@@ -10,7 +10,8 @@ namespace stet::test {
 
 class TempDir {
  public:
-  TempDir();
+  // A fresh folder below `base` (default: the system's temporary folder).
+  explicit TempDir(const std::filesystem::path& base = {});
   ~TempDir();
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
