@@ -19,6 +19,7 @@ step() {
 }
 
 export STET_STORE=$store
+export STET_AUTHOR="stet demo"
 step "$stet" init
 step "$stet" ingest --split "$docs/nato-2014-03-17-republished.txt" \
   --doc nato/2014-03-17/nac-statement --doc nato/2014-03-17/sg-crimea \
@@ -27,3 +28,9 @@ step "$stet" ingest "$docs/nac-statement-original.txt" --doc nato/2014-03-17/nac
   --source "NATO Press Release (2014) 046" --retrieved 2014-03-17T18:00:00Z
 step "$stet" list
 step "$stet" log nato/2014-03-17/nac-statement
+# The republication alone, then against the original: where it was cut.
+step "$stet" check "$docs/nac-statement-republished.txt" "$docs/sg-crimea-republished.txt"
+step "$stet" check nato/2014-03-17/nac-statement@1
+step "$stet" diff nato/2014-03-17/nac-statement 1 2 --context 1
+step "$stet" diff nato/2014-03-17/nac-statement 1 2 --format stat
+step "$stet" verify
