@@ -209,20 +209,41 @@ bool looks_like_store(const fs::path& path) {
 const fs::path& ContentStore::path() const { return m_impl->path; }
 
 std::string ContentStore::head() const {
-  auto commit = git::branch_commit(m_impl->repo.get());
-  return commit ? git::oid_hex(*git_commit_id(commit->get())) : std::string();
+  git_oid id;
+  int rc = git_reference_name_to_id(&id, m_impl->repo.get(), std::string(layout::k_branch).c_str());
+  if (rc == GIT_ENOTFOUND) {
+    return "";
+  }
+  check(rc, "cannot read the store's branch");
+  return git::oid_hex(id);
+}
+
+const git_tree* ContentStore::Impl::current_tree() const {
+  git_oid id;
+  int rc = git_reference_name_to_id(&id, repo.get(), std::string(layout::k_branch).c_str());
+  if (rc == GIT_ENOTFOUND) {
+    return nullptr;
+  }
+  check(rc, "cannot read the store's branch");
+  if (!m_cached_tree || git_oid_cmp(&id, &m_cached_head) != 0) {
+    git_commit* raw = nullptr;
+    check(git_commit_lookup(&raw, repo.get(), &id), "cannot read the head commit " + git::oid_hex(id));
+    git::git_commit_ptr commit(raw);
+    m_cached_tree = git::commit_tree(commit.get());
+    m_cached_head = id;
+  }
+  return m_cached_tree.get();
 }
 
 std::optional<std::vector<Version>> ContentStore::history(std::string_view doc) const {
   if (document_id_problem(doc)) {
     return std::nullopt;
   }
-  auto commit = git::branch_commit(m_impl->repo.get());
-  if (!commit) {
+  const git_tree* tree = m_impl->current_tree();
+  if (tree == nullptr) {
     return std::nullopt;
   }
-  auto tree = git::commit_tree(commit->get());
-  return git::history_in(m_impl->repo.get(), tree.get(), doc);
+  return git::history_in(m_impl->repo.get(), tree, doc);
 }
 
 std::optional<std::string> ContentStore::content(std::string_view doc, const Digest& sha256) const {
@@ -244,12 +265,11 @@ namespace stet::store {
 
 std::vector<DocumentSummary> ContentStore::documents() const {
   std::vector<DocumentSummary> out;
-  auto commit = git::branch_commit(m_impl->repo.get());
-  if (!commit) {
+  const git_tree* root = m_impl->current_tree();
+  if (root == nullptr) {
     return out;
   }
-  auto root = git::commit_tree(commit->get());
-  auto docs = git::subtree(m_impl->repo.get(), root.get(), std::string(layout::k_docs_dir));
+  auto docs = git::subtree(m_impl->repo.get(), root, std::string(layout::k_docs_dir));
   if (!docs) {
     return out;
   }

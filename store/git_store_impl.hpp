@@ -17,6 +17,16 @@ struct ContentStore::Impl {
   git::Session session;  // first member: destroyed after every handle
   std::filesystem::path path;
   git::git_repository_ptr repo;
+
+  // The tree of the branch's head; nullptr when the branch does not exist.
+  // It is reused while the branch stays on the same commit: a large batch
+  // commit carries a long message, and reading it again for every lookup
+  // made reading n versions cost O(n^2).
+  [[nodiscard]] const git_tree* current_tree() const;
+
+ private:
+  mutable git_oid m_cached_head{};
+  mutable git::git_tree_ptr m_cached_tree;
 };
 
 namespace git {

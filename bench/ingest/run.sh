@@ -18,7 +18,7 @@ python3 "$here/make_docs.py" docs "$versions" 8000 1
 ls docs/*.txt > files.txt
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-elapsed() { awk -v s="$1" -v e="$2" 'BEGIN {printf "%.3f", e - s}'; }
+elapsed() { awk -v s="$1" -v e="$2" 'BEGIN {printf "%.3f\n", e - s}'; }
 seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; sync; e=$(date +%s.%N); elapsed "$s" "$e"; }
 rate() { awk -v n="$1" -v t="$2" 'BEGIN {printf "%.0f", n / t}'; }
 
