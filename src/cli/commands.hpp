@@ -26,5 +26,6 @@ void add_ingest_command(CLI::App& app, CommandTable& table);
 void add_list_command(CLI::App& app, CommandTable& table);
 void add_log_command(CLI::App& app, CommandTable& table);
 void add_show_command(CLI::App& app, CommandTable& table);
+void add_diff_command(CLI::App& app, CommandTable& table);
 
 }  // namespace stet::cli

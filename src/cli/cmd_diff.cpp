@@ -1,0 +1,139 @@
+#include "analysis/text_form.hpp"
+#include "cli/commands.hpp"
+#include "cli/diff_render.hpp"
+#include "cli/doc_ref.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <algorithm>
+
+namespace stet::cli {
+
+namespace {
+
+struct DiffOptions {
+  std::vector<std::string> args;
+  bool files = false;
+  std::string format;
+  std::string color = "auto";
+  int context = -1;
+  bool show_whitespace = false;
+  bool ignore_typography = false;
+  bool no_moves = false;
+};
+
+struct Side {
+  std::string label;
+  std::string text;
+};
+
+Side read_side(const std::string& path, const Environment& env) {
+  std::string bytes;
+  if (path == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(*env.in), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream file(path, std::ios::binary);
+    if (!file || std::filesystem::is_directory(path)) {
+      throw UsageError("cannot read '" + path + "'");
+    }
+    file.seekg(0, std::ios::end);
+    bytes.resize(static_cast<std::size_t>(std::max<std::streamoff>(0, file.tellg())));
+    file.seekg(0, std::ios::beg);
+    file.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!file) {
+      throw UsageError("cannot read '" + path + "'");
+    }
+  }
+  if (auto problem = analysis::text_problem(bytes)) {
+    throw UsageError("'" + path + "' is not text: " + *problem);
+  }
+  // The file name alone keeps labels (and golden outputs) independent of where the files live.
+  return {path == "-" ? "stdin" : std::filesystem::path(path).filename().string(), std::move(bytes)};
+}
+
+Side store_side(const store::ContentStore& store, const std::string& doc, const std::string& rev) {
+  auto versions = require_history(store, doc);
+  const store::Version& version = resolve_revision(versions, doc, rev);
+  return {doc + "@" + std::to_string(version.number), require_content(store, doc, version)};
+}
+
+std::pair<Side, Side> store_sides(Context& context, const std::vector<std::string>& args) {
+  auto store = context.open_store();
+  if (args.size() == 2 && args[1].find('@') != std::string::npos) {
+    DocRef left = parse_doc_ref(args[0]);
+    DocRef right = parse_doc_ref(args[1]);
+    return {store_side(store, left.doc, left.rev), store_side(store, right.doc, right.rev)};
+  }
+  DocRef ref = parse_doc_ref(args[0]);
+  if (!ref.rev.empty()) {
+    throw UsageError("give DOC REV_A [REV_B] or DOC_A@REV DOC_B@REV, not '" + args[0] + "' alone");
+  }
+  if (args.size() == 1) {
+    auto versions = require_history(store, ref.doc);
+    std::string previous = std::to_string(versions.size() > 1 ? versions.size() - 1 : 1);
+    return {store_side(store, ref.doc, previous), store_side(store, ref.doc, "")};
+  }
+  return {store_side(store, ref.doc, args[1]), store_side(store, ref.doc, args.size() > 2 ? args[2] : "")};
+}
+
+bool use_colors(const Context& context, const DiffOptions& options) {
+  if (options.color == "always") {
+    return true;
+  }
+  if (options.color == "never") {
+    return false;
+  }
+  if (options.color != "auto") {
+    throw UsageError("invalid --color '" + options.color + "': use never, always or auto");
+  }
+  auto no_color = context.env->getenv ? context.env->getenv("NO_COLOR") : std::nullopt;
+  return context.env->out_is_terminal && (!no_color || no_color->empty());
+}
+
+ExitCode run_diff(Context& context, const DiffOptions& options) {
+  DiffFormat format = parse_diff_format(options.format.empty() ? (context.env->out_is_terminal ? "color" : "wdiff")
+                                                               : options.format);
+  bool colors = format == DiffFormat::color && use_colors(context, options);
+  if (options.files && options.args.size() != 2) {
+    throw UsageError("--files takes exactly two paths");
+  }
+  if (!options.files && (options.args.empty() || options.args.size() > 3)) {
+    throw UsageError("give DOC [REV_A [REV_B]], DOC_A@REV DOC_B@REV, or --files A B");
+  }
+  auto [left, right] = options.files
+                           ? std::pair{read_side(options.args[0], *context.env), read_side(options.args[1], *context.env)}
+                           : store_sides(context, options.args);
+  diff::Options engine;
+  engine.ignore_whitespace = !options.show_whitespace;
+  engine.ignore_typography = options.ignore_typography;
+  engine.detect_moves = !options.no_moves;
+  // Only the formats that print totals and similarity pay for counting every word.
+  engine.count_all_words = format == DiffFormat::json || format == DiffFormat::html || format == DiffFormat::stat;
+  diff::DiffResult result = diff::word_diff(left.text, right.text, engine);
+  DiffView view{left.text, right.text, left.label, right.label, &result, colors, options.context};
+  render_diff(*context.out, view, format);
+  return result.differs() ? ExitCode::differences : ExitCode::ok;
+}
+
+}  // namespace
+
+void add_diff_command(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<DiffOptions>();
+  CLI::App* sub = app.add_subcommand("diff", "Show what changed between two versions, word by word");
+  sub->add_option("args", options->args,
+                  "DOC [REV_A [REV_B]] (default: previous against latest), DOC_A@REV DOC_B@REV, or with --files: A B");
+  sub->add_flag("--files", options->files, "Compare two files (or '-' for stdin) without a store");
+  sub->add_option("--format", options->format,
+                  "color (default on a terminal), wdiff (default otherwise), json, html or stat");
+  sub->add_option("--color", options->color, "Colours in the color format: never, always or auto (default)");
+  sub->add_option("--context", options->context, "Lines of unchanged text to show around each change (default: all)");
+  sub->add_flag("--show-whitespace", options->show_whitespace, "Count white-space-only differences as changes");
+  sub->add_flag("--ignore-typography", options->ignore_typography,
+                "Treat quote, dash, space and ligature variants as equal (still reported as typographic)");
+  sub->add_flag("--no-moves", options->no_moves, "Show moved text as a removal and an insertion");
+  table.push_back({sub, [options](Context& context) { return run_diff(context, *options); }});
+}
+
+}  // namespace stet::cli
