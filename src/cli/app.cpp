@@ -50,6 +50,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
   add_log_command(app, table);
   add_show_command(app, table);
   add_diff_command(app, table);
+  add_check_command(app, table);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

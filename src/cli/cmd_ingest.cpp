@@ -1,5 +1,7 @@
 #include "analysis/text_form.hpp"
+#include "cli/check_report.hpp"
 #include "cli/commands.hpp"
+#include "cli/doc_ref.hpp"
 #include "cli/input_files.hpp"
 #include "cli/render.hpp"
 #include "store/document_id.hpp"
@@ -11,6 +13,8 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <map>
+#include <optional>
 #include <ostream>
 
 namespace stet::cli {
@@ -94,12 +98,33 @@ std::vector<store::IngestItem> build_items(const IngestOptions& options, Context
   return items;
 }
 
+// The truncation verdict of each new version, against its document's
+// other versions (see stet check); null for unchanged inputs.
+std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
+    const store::ContentStore& store, const std::vector<store::IngestOutcome>& outcomes) {
+  std::map<std::string, std::vector<analysis::VersionText>> texts;
+  std::vector<std::optional<analysis::VersionAssessment>> verdicts;
+  for (const store::IngestOutcome& o : outcomes) {
+    if (o.status != store::IngestStatus::added) {
+      verdicts.emplace_back();
+      continue;
+    }
+    auto it = texts.find(o.doc);
+    if (it == texts.end()) {
+      it = texts.emplace(o.doc, load_version_texts(store, o.doc, require_history(store, o.doc))).first;
+    }
+    verdicts.emplace_back(analysis::assess_version(it->second, static_cast<std::size_t>(o.version - 1)));
+  }
+  return verdicts;
+}
+
 ExitCode run_ingest(Context& context, const IngestOptions& options) {
   Format format = parse_format(options.format);
   auto inputs = read_inputs(options.files, options.split, *context.env);
   auto items = build_items(options, context, inputs);
   auto store = context.open_or_create_store();
   auto outcomes = store.ingest(items);
+  auto verdicts = new_version_verdicts(store, outcomes);
   nlohmann::json array = nlohmann::json::array();
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     const store::IngestOutcome& o = outcomes[i];
@@ -110,9 +135,16 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
                        {"sha256", o.sha256.hex()},
                        {"status", status},
                        {"input", inputs[i].origin},
-                       {"previous", o.previous ? nlohmann::json(o.previous->hex()) : nlohmann::json(nullptr)}});
+                       {"previous", o.previous ? nlohmann::json(o.previous->hex()) : nlohmann::json(nullptr)},
+                       {"verdict", verdicts[i] ? nlohmann::json(analysis::verdict_name(verdicts[i]->assessment.verdict))
+                                               : nlohmann::json(nullptr)},
+                       {"check", verdicts[i] ? assessment_json(*verdicts[i]) : nlohmann::json(nullptr)}});
     } else {
-      *context.out << o.doc << "@" << o.version << "  " << short_sha(o.sha256) << "  " << status << "\n";
+      *context.out << o.doc << "@" << o.version << "  " << short_sha(o.sha256) << "  " << status;
+      if (verdicts[i]) {
+        *context.out << "  " << verdict_summary(verdicts[i]->assessment);
+      }
+      *context.out << "\n";
     }
   }
   if (format == Format::json) {

@@ -1,3 +1,4 @@
+#include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/render.hpp"
@@ -15,15 +16,33 @@ struct LogOptions {
   std::string format = "text";
 };
 
-void print_version(std::ostream& out, const store::Version& v) {
+// "truncated, completed by v2: ..." or "truncated: <why> (cut after '...')".
+std::string check_line(const analysis::Assessment& a) {
+  const analysis::Reason& top = a.reasons.front();
+  if (top.code == "truncated-copy" || top.code == "completed-later") {
+    return top.message;
+  }
+  return "truncated: " + top.message + (a.cut_after.empty() ? "" : " (cut after '" + a.cut_after + "')");
+}
+
+void print_version(std::ostream& out, const store::Version& v, const analysis::VersionAssessment& check) {
   const store::Record& r = v.ingest;
-  out << "v" << v.number << "  " << r.sha256.hex() << "\n";
+  out << "v" << v.number << "  " << r.sha256.hex();
+  if (check.assessment.verdict == analysis::Verdict::truncated) {
+    out << "  [truncated]";
+  }
+  out << "\n";
   out << "  ingested   " << r.ingested_at << " by " << r.ingested_by << "\n";
   out << "  retrieved  " << or_unknown(r.retrieved_at) << "\n";
   out << "  source     " << or_unknown(r.source) << "\n";
   out << "  size       " << r.bytes << " bytes, " << r.words << " words\n";
   if (!r.title.empty()) {
     out << "  title      " << r.title << "\n";
+  }
+  if (check.assessment.verdict == analysis::Verdict::truncated) {
+    out << "  check      " << check_line(check.assessment) << "\n";
+  } else if (check.size_drop) {
+    out << "  check      " << check.assessment.reasons.front().message << "\n";
   }
   for (const store::Record& s : v.sightings) {
     out << "  seen again " << s.ingested_at << " from " << or_unknown(s.source) << " (retrieved "
@@ -39,17 +58,21 @@ ExitCode run_log(Context& context, const LogOptions& options) {
   }
   auto store = context.open_store();
   auto versions = require_history(store, ref.doc);
+  auto checks = assess_history(store, ref.doc, versions);
   if (format == Format::json) {
     nlohmann::json array = nlohmann::json::array();
-    for (const auto& v : versions) {
-      array.push_back(version_json(v));
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+      nlohmann::json object = version_json(versions[i]);
+      object["verdict"] = analysis::verdict_name(checks[i].assessment.verdict);
+      object["check"] = assessment_json(checks[i]);
+      array.push_back(object);
     }
     write_json(*context.out, array);
     return ExitCode::ok;
   }
   *context.out << ref.doc << ": " << versions.size() << (versions.size() == 1 ? " version" : " versions") << "\n";
-  for (const auto& v : versions) {
-    print_version(*context.out, v);
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    print_version(*context.out, versions[i], checks[i]);
   }
   return ExitCode::ok;
 }

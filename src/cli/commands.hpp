@@ -21,6 +21,7 @@ struct Command {
 
 using CommandTable = std::vector<Command>;
 
+void add_check_command(CLI::App& app, CommandTable& table);
 void add_init_command(CLI::App& app, CommandTable& table);
 void add_ingest_command(CLI::App& app, CommandTable& table);
 void add_list_command(CLI::App& app, CommandTable& table);

@@ -1,0 +1,40 @@
+#pragma once
+// Truncation verdicts as the commands show them: loading a document's
+// versions for the cross-version checks, and rendering an assessment as
+// text or JSON (shared by check, ingest and log).
+
+#include "analysis/version_truncation.hpp"
+#include "store/content_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace stet::cli {
+
+// The number, SHA-256 and bytes of every version of `doc`, in order.
+// Throws store::Error when a content cannot be read.
+[[nodiscard]] std::vector<analysis::VersionText> load_version_texts(const store::ContentStore& store,
+                                                                    const std::string& doc,
+                                                                    const std::vector<store::Version>& versions);
+
+// Assesses each version of `doc` against the others (index i: versions[i]).
+[[nodiscard]] std::vector<analysis::VersionAssessment> assess_history(const store::ContentStore& store,
+                                                                      const std::string& doc,
+                                                                      const std::vector<store::Version>& versions);
+
+// {verdict, confidence, reasons[{code, message, supports}], cut_after,
+// missing_words, measured_against{version, sha256, relation},
+// differing_words, suspicious_capture{...}}; absent findings are null.
+[[nodiscard]] nlohmann::json assessment_json(const analysis::VersionAssessment& assessment);
+
+// "truncated (cut after 'x y z')" or "complete".
+[[nodiscard]] std::string verdict_summary(const analysis::Assessment& assessment);
+
+// The text report of one document: a heading line with the verdict, then
+// one line per reason ('+' supports the verdict, '-' speaks against it).
+void print_assessment(std::ostream& out, const std::string& label, const analysis::VersionAssessment& assessment);
+
+}  // namespace stet::cli
