@@ -28,5 +28,8 @@ void add_list_command(CLI::App& app, CommandTable& table);
 void add_log_command(CLI::App& app, CommandTable& table);
 void add_show_command(CLI::App& app, CommandTable& table);
 void add_diff_command(CLI::App& app, CommandTable& table);
+void add_verify_command(CLI::App& app, CommandTable& table);
+void add_checkpoint_command(CLI::App& app, CommandTable& table);
+void add_keygen_command(CLI::App& app, CommandTable& table);
 
 }  // namespace stet::cli

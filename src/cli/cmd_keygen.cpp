@@ -1,0 +1,56 @@
+#include "cli/commands.hpp"
+#include "store/signing.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <ostream>
+
+namespace stet::cli {
+
+namespace {
+
+struct KeygenOptions {
+  std::string path;
+};
+
+// Creates `path` with `mode`, refusing to replace anything.
+void write_new_file(const std::string& path, const std::string& text, mode_t mode) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0) {
+    throw UsageError("cannot create " + path + (errno == EEXIST ? ": it already exists" : ""));
+  }
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok) {
+    ::unlink(path.c_str());
+    throw UsageError("cannot write " + path);
+  }
+}
+
+ExitCode run_keygen(Context& context, const KeygenOptions& options) {
+  std::string public_path = options.path + ".pub";
+  if (::access(public_path.c_str(), F_OK) == 0) {
+    throw UsageError("cannot create " + public_path + ": it already exists");
+  }
+  store::KeyPair pair = store::generate_ed25519_key();
+  write_new_file(options.path, pair.private_pem, 0600);
+  write_new_file(public_path, pair.public_pem, 0644);
+  *context.out << "private key: " << options.path << " (keep it secret)\n"
+               << "public key:  " << public_path << " (give it to whoever checks your checkpoints)\n";
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+void add_keygen_command(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<KeygenOptions>();
+  CLI::App* sub = app.add_subcommand("keygen", "Write a new Ed25519 key pair (PEM) for signing checkpoints");
+  sub->add_option("path", options->path, "The private key file to create; the public key goes to PATH.pub")
+      ->required();
+  table.push_back({sub, [options](Context& context) { return run_keygen(context, *options); }});
+}
+
+}  // namespace stet::cli

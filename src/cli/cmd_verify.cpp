@@ -1,0 +1,120 @@
+#include "cli/audit_render.hpp"
+#include "cli/commands.hpp"
+#include "cli/render.hpp"
+#include "cli/verify_file.hpp"
+#include "store/checkpoint.hpp"
+#include "store/document_id.hpp"
+#include "store/error.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <ostream>
+
+namespace stet::cli {
+
+namespace {
+
+struct VerifyOptions {
+  std::vector<std::string> docs;
+  std::vector<std::string> files;
+  std::string checkpoint;
+  std::string key;
+  std::string format = "text";
+};
+
+std::string read_text_file(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw UsageError(std::string("cannot read ") + what + " " + path);
+  }
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void add_checkpoint_findings(const VerifyOptions& options, const std::filesystem::path& store,
+                             store::AuditReport& report) {
+  store::Checkpoint checkpoint;
+  try {
+    checkpoint = store::checkpoint_from_json(read_text_file(options.checkpoint, "checkpoint"));
+  } catch (const store::InvalidInputError& e) {
+    throw UsageError(options.checkpoint + ": " + e.what());
+  }
+  std::optional<std::string> key;
+  if (!options.key.empty()) {
+    key = read_text_file(options.key, "public key");
+  }
+  std::vector<store::Finding> findings;
+  try {
+    findings = store::verify_checkpoint(store, checkpoint, key);
+  } catch (const store::InvalidInputError& e) {
+    throw UsageError(options.key + ": " + e.what());
+  }
+  report.findings.insert(report.findings.end(), findings.begin(), findings.end());
+  report.not_proven.erase(report.not_proven.begin());
+  report.not_proven.insert(report.not_proven.begin(),
+                           "anything about the history after checkpoint " + checkpoint.created_at +
+                               " beyond what this run read: keep taking checkpoints");
+  if (!checkpoint.signature) {
+    report.not_proven.push_back("that the checkpoint itself is genuine: it is not signed");
+  } else if (!key) {
+    report.not_proven.push_back("who signed the checkpoint: pass --key with the signer's public key");
+  }
+}
+
+ExitCode run_verify(Context& context, const VerifyOptions& options) {
+  Format format = parse_format(options.format);
+  if (!options.files.empty()) {
+    if (!options.docs.empty() || !options.checkpoint.empty()) {
+      throw UsageError("--file cannot be combined with documents or --checkpoint");
+    }
+    return verify_files(context, options.files, format);
+  }
+  if (!options.key.empty() && options.checkpoint.empty()) {
+    throw UsageError("--key needs --checkpoint");
+  }
+  for (const std::string& doc : options.docs) {
+    if (auto problem = store::document_id_problem(doc)) {
+      throw UsageError(*problem);
+    }
+  }
+  store::AuditOptions audit;
+  audit.docs = options.docs;
+  bool show_progress = context.env->err_is_terminal;
+  std::ostream& err = *context.err;
+  if (show_progress) {
+    audit.progress = [&err](const store::AuditProgress& p) {
+      err << "\rstet verify: " << p.phase << " " << p.done << "/" << p.total << "   " << std::flush;
+    };
+  }
+  auto path = context.store_path();
+  store::AuditReport report = store::audit_store(path, audit);
+  if (show_progress) {
+    err << "\r\033[K" << std::flush;
+  }
+  if (!options.checkpoint.empty()) {
+    add_checkpoint_findings(options, path, report);
+  }
+  if (format == Format::json) {
+    write_json(*context.out, audit_json(report));
+  } else {
+    write_audit_text(*context.out, report);
+  }
+  return report.findings.empty() ? ExitCode::ok : ExitCode::differences;
+}
+
+}  // namespace
+
+void add_verify_command(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<VerifyOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "verify", "Re-check every version and the history of the store (exit 0 clean, 1 findings, 2 trouble)");
+  sub->add_option("docs", options->docs, "Only these documents (default: the whole store)");
+  sub->add_option("--file", options->files, "Tell whether each file is exactly a recorded version")->expected(1, -1);
+  sub->add_option("--checkpoint", options->checkpoint, "Also prove the store still holds this checkpoint's history");
+  sub->add_option("--key", options->key, "The public key (PEM) the checkpoint must be signed with");
+  sub->add_option("--format", options->format, "Output format: text or json");
+  table.push_back({sub, [options](Context& context) { return run_verify(context, *options); }});
+}
+
+}  // namespace stet::cli

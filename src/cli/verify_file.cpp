@@ -1,0 +1,120 @@
+#include "cli/verify_file.hpp"
+
+#include "analysis/nearest_version.hpp"
+#include "analysis/text_form.hpp"
+#include "cli/doc_ref.hpp"
+
+#include <fstream>
+#include <iterator>
+#include <ostream>
+
+namespace stet::cli {
+
+namespace {
+
+struct Candidate {
+  std::string doc;
+  store::Version version;
+};
+
+struct Verdict {
+  std::string file;
+  std::string match = "none";  // exact, normalized, nearest, none
+  const Candidate* candidate = nullptr;
+  std::string summary;
+};
+
+std::string name_of(const Candidate& c) { return c.doc + "@" + std::to_string(c.version.number); }
+
+Verdict judge(const std::string& file, const std::string& bytes, const std::vector<Candidate>& all,
+              const store::ContentStore& store) {
+  Verdict verdict{file, "none", nullptr, ""};
+  store::Digest sha = store::sha256(bytes);
+  store::Digest normalized = store::sha256(analysis::normalized_text(bytes));
+  for (const Candidate& c : all) {
+    if (c.version.sha256 == sha) {
+      return {file, "exact", &c, "is exactly " + name_of(c)};
+    }
+    if (!verdict.candidate && c.version.ingest.normalized_sha256 == normalized) {
+      verdict = {file, "normalized", &c,
+                 "is not a recorded version, but has the same text as " + name_of(c) +
+                     " after normalization (spacing, line endings or Unicode forms differ)"};
+    }
+  }
+  if (verdict.candidate) {
+    return verdict;
+  }
+  double best = -1.0;
+  for (const Candidate& c : all) {
+    auto overlap = analysis::word_overlap(bytes, require_content(store, c.doc, c.version));
+    if (analysis::overlap_score(overlap) > best) {
+      best = analysis::overlap_score(overlap);
+      verdict = {file, "nearest", &c, "is not a recorded version; it " + analysis::describe_overlap(overlap, name_of(c))};
+    }
+  }
+  if (!verdict.candidate) {
+    verdict.summary = "is not a recorded version (the store is empty)";
+  }
+  return verdict;
+}
+
+void print_text(std::ostream& out, const Verdict& v) {
+  out << v.file << ": " << v.summary << "\n";
+  if (v.match == "exact") {
+    const store::Record& r = v.candidate->version.ingest;
+    out << "  sha256     " << r.sha256.hex() << "\n";
+    out << "  source     " << or_unknown(r.source) << "\n";
+    out << "  retrieved  " << or_unknown(r.retrieved_at) << "\n";
+    out << "  ingested   " << r.ingested_at << " by " << r.ingested_by << "\n";
+    if (!v.candidate->version.sightings.empty()) {
+      out << "  seen again " << v.candidate->version.sightings.size() << " times (stet log "
+          << v.candidate->doc << ")\n";
+    }
+  }
+}
+
+nlohmann::json verdict_json(const Verdict& v) {
+  nlohmann::json object = {{"file", v.file}, {"match", v.match}, {"summary", v.summary}};
+  if (v.candidate) {
+    object["doc"] = v.candidate->doc;
+    object["version"] = version_json(v.candidate->version);
+  }
+  return object;
+}
+
+}  // namespace
+
+ExitCode verify_files(Context& context, const std::vector<std::string>& files, Format format) {
+  std::vector<std::pair<std::string, std::string>> inputs;
+  for (const std::string& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      throw UsageError("cannot read " + file);
+    }
+    inputs.emplace_back(file, std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+  }
+  auto store = context.open_store();
+  std::vector<Candidate> all;
+  for (const store::DocumentSummary& doc : store.documents()) {
+    for (store::Version& v : store.history(doc.id).value_or(std::vector<store::Version>{})) {
+      all.push_back({doc.id, std::move(v)});
+    }
+  }
+  bool every_exact = true;
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& [file, bytes] : inputs) {
+    Verdict verdict = judge(file, bytes, all, store);
+    every_exact = every_exact && verdict.match == "exact";
+    if (format == Format::json) {
+      array.push_back(verdict_json(verdict));
+    } else {
+      print_text(*context.out, verdict);
+    }
+  }
+  if (format == Format::json) {
+    write_json(*context.out, array);
+  }
+  return every_exact ? ExitCode::ok : ExitCode::differences;
+}
+
+}  // namespace stet::cli
