@@ -20,7 +20,8 @@ h2{font-size:1.2rem;margin:2.2rem 0 .8rem;padding-bottom:.3rem;border-bottom:2px
 h3{font-size:1.05rem;margin-bottom:.4rem}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.86em}
 .kicker{text-transform:uppercase;letter-spacing:.08em;font-size:.75rem;color:var(--muted);margin:0 0 .3rem}
-.lede{color:var(--muted);margin:.4rem 0 1.2rem}
+.lede{color:var(--muted);margin:.4rem 0 1.2rem}.lede cite{font-style:italic;color:var(--ink)}
+.small.title{font-style:italic}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1.2rem;margin:0;padding:1rem 1.2rem;
 background:var(--wash);border:1px solid var(--line);border-radius:8px}
 .facts dt{font-weight:600;color:var(--muted)}.facts dd{margin:0}

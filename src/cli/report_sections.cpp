@@ -72,7 +72,7 @@ std::string verdict_html(const analysis::VersionAssessment& check) {
   if (a.verdict == analysis::Verdict::truncated) {
     int confidence = static_cast<int>(std::lround(a.confidence * 100.0));
     std::string why = a.reasons.empty() ? "" : a.reasons.front().message;
-    if (!a.cut_after.empty()) {
+    if (!a.cut_after.empty() && why.find(a.cut_after) == std::string::npos) {
       why += " Cut after “" + a.cut_after + "”.";
     }
     return "<span class=\"badge bad\" title=\"" + std::to_string(confidence) + "% confident\">truncated</span>" +
@@ -106,7 +106,7 @@ void write_version_row(std::ostream& out, const store::Version& v, const analysi
       << time_html(r.ingested_at) << "<br><span class=\"small\">by " << html_escape(r.ingested_by)
       << "</span></td><td class=\"src\">" << source_html(r.source);
   if (!r.title.empty()) {
-    out << "<br><span class=\"small\">“" << html_escape(r.title) << "”</span>";
+    out << "<br><span class=\"small title\">" << html_escape(r.title) << "</span>";
   }
   out << "</td><td>" << sightings_html(v) << "</td><td>" << r.bytes << " bytes<br><span class=\"small\">"
       << plural(r.words, "word") << "</span></td><td>" << verdict_html(check) << "</td></tr>\n";
@@ -131,7 +131,7 @@ void write_masthead(std::ostream& out, const ReportInput& input) {
   out << "<header>\n<p class=\"kicker\">Document history · stet report</p>\n<h1>" << html_escape(input.doc)
       << "</h1>\n<p class=\"lede\">";
   if (!versions.empty() && !versions.back().ingest.title.empty()) {
-    out << "“" << html_escape(versions.back().ingest.title) << "” · ";
+    out << "<cite>" << html_escape(versions.back().ingest.title) << "</cite> · ";
   }
   out << plural(versions.size(), "version");
   if (!versions.empty()) {
