@@ -39,7 +39,7 @@ table{border-collapse:collapse;width:100%}
 .timeline details{font-size:.85rem}.timeline summary{cursor:pointer}
 .sha{cursor:copy;border-bottom:1px dotted var(--muted)}.sha.copied::after{content:" copied";color:var(--ins-ink)}
 .small{font-size:.82rem;color:var(--muted)}
-.src{word-break:break-all}
+.src{overflow-wrap:anywhere}
 .controls{display:flex;flex-wrap:wrap;gap:.6rem 1.5rem;align-items:center;margin:.4rem 0 1rem;padding:.6rem .8rem;
 background:var(--wash);border:1px solid var(--line);border-radius:8px}
 .toggle label{display:inline-block;padding:.2rem .7rem;border:1px solid var(--line);border-radius:6px;cursor:pointer;

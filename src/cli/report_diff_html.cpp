@@ -127,7 +127,11 @@ class SideTable {
     }
   }
 
+  // The blank line that ends a row is the row's border: trimmed, so that
+  // cells do not end in empty lines.
   void flush() {
+    trim_newlines(m_left);
+    trim_newlines(m_right);
     if (!m_left.empty() || !m_right.empty()) {
       m_out << "<tr><td>" << m_left << "</td><td>" << m_right << "</td></tr>\n";
     }
@@ -136,6 +140,12 @@ class SideTable {
   }
 
  private:
+  static void trim_newlines(std::string& html) {
+    while (html.ends_with('\n')) {
+      html.pop_back();
+    }
+  }
+
   void add_equal(const Piece& piece) {
     std::string_view rest = piece.text;
     for (std::size_t at = rest.find("\n\n"); at != std::string_view::npos; at = rest.find("\n\n")) {
