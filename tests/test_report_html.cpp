@@ -12,6 +12,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <sstream>
 
 using stet::test::run_binary;
@@ -189,4 +190,45 @@ TEST_CASE("cli::write_report_html") {
     CHECK(damaged.find("<code>content-mismatch</code> version 2 &lt;changed&gt;") != std::string::npos);
   }
   SUBCASE("deterministic") { CHECK(render(input) == html); }
+}
+
+TEST_CASE("cli report DOC") {
+  TempDir dir;
+  std::string store = (dir.path() / "store").string();
+  std::string docs = (stet::test::fixtures_dir() / "docs").string();
+  REQUIRE(run_binary({"--store", store, "ingest", docs + "/nac-statement-republished.txt", "--source",
+                      "https://example.org/news"})
+              .code == 0);
+  REQUIRE(run_binary({"--store", store, "ingest", docs + "/nac-statement-original.txt", "--doc",
+                      "nac-statement-republished", "--source", "https://www.nato.int/"})
+              .code == 0);
+  SUBCASE("-o FILE writes the page, stdout gets nothing; the page is what standard output would get") {
+    std::string page = (dir.path() / "report.html").string();
+    auto written = run_binary({"--store", store, "report", "nac-statement-republished", "-o", page});
+    CHECK(written.code == 0);
+    CHECK(written.out.empty());
+    std::string html = stet::test::read_file(page);
+    CHECK(html.find("v1 stops here · v2 goes on for 13 more words") != std::string::npos);
+    CHECK(html.find("<span class=\"badge ok\">verified</span>") != std::string::npos);
+    auto printed = run_binary({"--store", store, "report", "nac-statement-republished"});
+    CHECK(printed.code == 0);
+    CHECK(printed.out.starts_with("<!DOCTYPE html>"));
+    CHECK(printed.out.size() > 4000);
+  }
+  SUBCASE("bad input: one error line, exit 2, no file") {
+    std::string page = (dir.path() / "none.html").string();
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"report", "no-such-doc", "-o", page},
+          std::vector<std::string>{"report", "nac-statement-republished@1", "-o", page},
+          std::vector<std::string>{"report", "nac-statement-republished", "-o", dir.path().string()}}) {
+      std::vector<std::string> full = {"--store", store};
+      full.insert(full.end(), args.begin(), args.end());
+      auto r = run_binary(full);
+      CAPTURE(args[1]);
+      CHECK(r.code == 2);
+      CHECK(r.err.starts_with("stet: error: "));
+      CHECK(r.err.find('\n') == r.err.size() - 1);
+      CHECK_FALSE(std::filesystem::exists(page));
+    }
+  }
 }
