@@ -2,7 +2,8 @@
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5)
 find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
-# zlib (zlib1g-dev): the audit inflates loose objects itself, see store/git_audit_objects.cpp.
+# zlib (zlib1g-dev): stet writes packs (store/git_pack_writer.cpp) and the audit
+# inflates loose objects itself (store/git_audit_objects.cpp).
 find_package(ZLIB REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(CLI11 CONFIG REQUIRED)

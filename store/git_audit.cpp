@@ -15,7 +15,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t k_tree_cache_limit = 200000;
+// Parsed tree entries kept at most (about 100 bytes each). Each commit's
+// trees are mostly needed again only by its children, so clearing the
+// cache when it fills costs a few re-reads, never correctness.
+constexpr std::size_t k_tree_cache_entries = 4000000;
 
 }  // namespace
 
@@ -116,9 +119,11 @@ TreePtr Auditor::tree(const git_oid& id, const std::string& path) {
     object_finding(id, object, path);
     return nullptr;
   }
-  if (m_trees.size() >= k_tree_cache_limit) {
+  if (m_cached_entries + parsed->size() > k_tree_cache_entries) {
     m_trees.clear();
+    m_cached_entries = 0;
   }
+  m_cached_entries += parsed->size();
   auto shared = std::make_shared<const Tree>(std::move(*parsed));
   m_trees.emplace(id, shared);
   return shared;

@@ -88,6 +88,8 @@ class Auditor {
   void object_finding(const git_oid& id, const RawObject& object, const std::string& path);
   void check_document(const git_oid& versions_tree, const std::string& doc, const std::string& path);
   void check_version(const git_oid& id, const std::string& doc, const std::string& vpath, SeenVersion& seen);
+  [[nodiscard]] std::optional<std::size_t> check_content(const TreeEntry& file, const std::string& doc,
+                                                       const std::string& fpath, SeenVersion& seen);
   void check_record(const TreeEntry& file, const std::string& doc, const std::string& fpath, SeenVersion& seen);
   void check_chain(const std::string& doc, std::vector<SeenVersion>& versions);
   void walk_shards(const git_oid& id, const std::string& path, int depth);
@@ -101,6 +103,8 @@ class Auditor {
   std::vector<std::string> m_scope;  // versions_dir of each requested document
   AuditReport m_report;
   std::unordered_map<git_oid, TreePtr, OidHash, OidEqual> m_trees;
+  std::size_t m_cached_entries = 0;
+  std::unordered_map<git_oid, std::optional<CommitInfo>, OidHash, OidEqual> m_commits;
   std::unordered_set<git_oid, OidHash, OidEqual> m_bad;
   std::unordered_set<git_oid, OidHash, OidEqual> m_blobs_ok;
   std::unordered_map<git_oid, std::string, OidHash, OidEqual> m_pending;  // blob -> a path naming it

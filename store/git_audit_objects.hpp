@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace stet::store::audit {
@@ -18,7 +19,9 @@ struct OidHash {
   std::size_t operator()(const git_oid& oid) const noexcept;
 };
 struct OidEqual {
-  bool operator()(const git_oid& a, const git_oid& b) const noexcept { return git_oid_equal(&a, &b) != 0; }
+  bool operator()(const git_oid& a, const git_oid& b) const noexcept {
+    return __builtin_memcmp(a.id, b.id, GIT_OID_RAWSZ) == 0;
+  }
 };
 
 enum class ReadStatus { ok, missing, corrupt };
@@ -44,8 +47,11 @@ class ObjectReader {
   [[nodiscard]] RawObject read_packed(const git_oid& id);
   void check_id(const git_oid& id, RawObject& object);
 
+  void list_loose_objects();
+
   git_repository* m_repo;
   git::git_odb_ptr m_odb;
+  std::unordered_set<git_oid, OidHash, OidEqual> m_loose;  // listed once: no stat(2) per object
   std::filesystem::path m_objects_dir;
   std::size_t m_objects = 0;
   std::size_t m_bytes = 0;

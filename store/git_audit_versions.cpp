@@ -97,6 +97,26 @@ void Auditor::check_document(const git_oid& versions_tree, const std::string& do
   check_chain(doc, versions);
 }
 
+std::optional<std::size_t> Auditor::check_content(const TreeEntry& file, const std::string& doc,
+                                                  const std::string& fpath, SeenVersion& seen) {
+  seen.content_id = hex(file.id);
+  auto bytes = blob(file.id, fpath);
+  if (!bytes) {
+    return std::nullopt;
+  }
+  Digest actual = sha256(*bytes);
+  if (actual.hex() != seen.sha) {
+    Finding f = version_finding(FindingKind::content_mismatch, doc, seen.sha,
+                                "the content of " + doc + " version " + seen.sha.substr(0, 12) + " hashes to " +
+                                    actual.hex().substr(0, 12) + ", not to its name",
+                                "the bytes were replaced; restore object " + seen.content_id + " from a backup",
+                                fpath);
+    f.object_id = seen.content_id;
+    add(std::move(f));
+  }
+  return bytes->size();
+}
+
 void Auditor::check_version(const git_oid& id, const std::string& doc, const std::string& vpath, SeenVersion& seen) {
   ++m_report.counts.versions;
   TreePtr files = tree(id, vpath);
@@ -106,21 +126,7 @@ void Auditor::check_version(const git_oid& id, const std::string& doc, const std
     if (file.is_tree()) {
       add(layout_finding(fpath, "unexpected folder in a version folder"));
     } else if (file.name == layout::k_content_file) {
-      seen.content_id = hex(file.id);
-      if (auto bytes = blob(file.id, fpath)) {
-        size = bytes->size();
-        Digest actual = sha256(*bytes);
-        if (actual.hex() != seen.sha) {
-          Finding f = version_finding(FindingKind::content_mismatch, doc, seen.sha,
-                                      "the content of " + doc + " version " + seen.sha.substr(0, 12) +
-                                          " hashes to " + actual.hex().substr(0, 12) + ", not to its name",
-                                      "the bytes were replaced; restore object " + seen.content_id +
-                                          " from a backup",
-                                      fpath);
-          f.object_id = seen.content_id;
-          add(std::move(f));
-        }
-      }
+      size = check_content(file, doc, fpath, seen);
     } else if (file.name.ends_with(".json")) {
       check_record(file, doc, fpath, seen);
     } else {

@@ -103,6 +103,9 @@ std::vector<std::string> not_proven(const AuditOptions& options) {
 namespace audit {
 
 std::optional<CommitInfo> Auditor::commit(const git_oid& id) {
+  if (auto found = m_commits.find(id); found != m_commits.end()) {
+    return found->second;
+  }
   if (m_bad.contains(id)) {
     return std::nullopt;
   }
@@ -115,6 +118,7 @@ std::optional<CommitInfo> Auditor::commit(const git_oid& id) {
   if (object.status != ReadStatus::ok) {
     object_finding(id, object, "commit " + hex(id));
   }
+  m_commits.emplace(id, info);
   return info;
 }
 

@@ -164,6 +164,9 @@ TEST_CASE("diff::word_diff") {
     REQUIRE(mid_word.truncation.has_value());
     CHECK(mid_word.truncation->stops_at == std::string("Allies support the territorial integ").size());
     CHECK_FALSE(stet::diff::word_diff("a b c d\n", "a x c d\n").truncation.has_value());
+    std::string moved = "Closing words of thanks go to every member present.\n";
+    std::string body = "The opening states the purpose of the meeting today.\n";
+    CHECK_FALSE(stet::diff::word_diff(body + moved, moved + body).truncation.has_value());
   }
   SUBCASE("no final newline, CRLF") {
     check_round_trip("line one\r\nline two\r\n", "line one\r\nline 2\r\n");

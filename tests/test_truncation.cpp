@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
@@ -96,6 +97,7 @@ TEST_CASE("analysis::assess_text") {
       {"url", prose + "\nMore at\nhttps://example.org/statement\n", an::Verdict::complete, "ends-with-link"},
       {"regards", prose + "\n\nRegards,\n", an::Verdict::complete, "ends-with-closing"},
       {"date field", prose + "\n\nName:\n\nSignature:\n\nDate:", an::Verdict::complete, "ends-with-form-field"},
+      {"list intro", prose + "\n\nWeitere Informationen:\n", an::Verdict::truncated, "ends-on-colon"},
       {"table row", prose + "\n| a | b |\n| 1 | 2 |\n", an::Verdict::complete, "ends-with-table"},
       {"rule", prose + "\n____________________\n", an::Verdict::complete, "ends-with-rule"},
       {"footer", prose + "\n---\nDebian Policy 4.6.2.0, 2022-12-17\n", an::Verdict::complete, "ends-with-footer"},
@@ -196,4 +198,29 @@ TEST_CASE("analysis::assess_text on prefixes ending on a function word") {
     ++checked;
   }
   CHECK(checked > 50);
+}
+
+TEST_CASE("analysis::assess_text on the shared corpus of complete documents") {
+  // Real complete documents must stay complete (the bound: at most
+  // 1% false positives). The full accuracy evaluation is bench/truncation.
+  std::filesystem::path complete = stet::test::corpus_dir() / "complete";
+  if (!std::filesystem::exists(complete / "index.tsv")) {
+    MESSAGE("shared corpus absent: skipped");
+    return;
+  }
+  std::size_t documents = 0;
+  std::size_t false_positives = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(complete)) {
+    if (entry.path().extension() != ".txt") {
+      continue;
+    }
+    an::Assessment a = an::assess_text(stet::test::read_file(entry.path()));
+    ++documents;
+    if (a.verdict == an::Verdict::truncated) {
+      ++false_positives;
+      MESSAGE("called truncated: ", entry.path().filename().string(), " (", a.reasons.front().code, ")");
+    }
+  }
+  CHECK(documents >= 50);
+  CHECK(false_positives * 100 <= documents);
 }

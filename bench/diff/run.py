@@ -13,6 +13,7 @@ Usage: bench/diff/run.py [build/src/stet] [runs]   (from the project root)"""
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -99,6 +100,13 @@ def main():
         print("corpus absent: nothing to measure")
         return
     work = tempfile.mkdtemp(prefix="stet-bench-")
+    try:
+        run_all(stet, runs, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run_all(stet, runs, work):
     subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "make_pairs.py"),
                     os.path.join(CORPUS, "complete"), work], check=True)
     print("| pair | tool | median wall (s) | median CPU (s) | peak RSS (KB) | changed words |")

@@ -96,15 +96,23 @@ bool is_form_field(std::string_view line) {
   if (blanks != std::string_view::npos) {
     return word_count(t.substr(0, blanks)) <= 4;
   }
-  return t.ends_with(":") && word_count(t) <= 3 && !is_dangling_label(t);
+  if (!t.ends_with(":") || word_count(t) > 3 || is_dangling_label(t)) {
+    return false;
+  }
+  std::string phrase = fold_phrase(t);
+  std::string first = phrase.substr(0, phrase.find(' '));
+  return in_list(first, {"date", "dated", "datum", "fecha", "data", "дата", "signature", "signed", "sign",
+                         "unterschrift", "firma", "signé", "assinatura", "handtekening", "подпись", "name", "nom",
+                         "nombre", "nome", "naam", "имя", "place", "ort", "lieu", "lugar", "luogo", "plaats",
+                         "место", "title", "titel", "titre", "position", "witness", "zeuge", "initials", "by",
+                         "email", "e-mail", "phone", "tel", "telefon", "address", "adresse", "anschrift"});
 }
 
 bool is_dangling_label(std::string_view line) {
   std::string phrase = fold_phrase(line);
   if (in_list(phrase, {"source", "sources", "source link", "read more", "read the full story", "read full story",
-                       "continue reading", "more", "via", "credit", "credits", "related", "see also", "tags",
-                       "share", "share this", "quelle", "quellen", "mehr", "weiterlesen", "mehr lesen",
-                       "lire la suite", "lire plus", "en savoir plus", "fuente", "leer más", "seguir leyendo",
+                       "continue reading", "via", "credit", "credits", "quelle", "quellen", "weiterlesen",
+                       "mehr lesen", "lire la suite", "lire plus", "en savoir plus", "fuente", "leer más", "seguir leyendo",
                        "fonte", "leggi tutto", "continua a leggere", "leggi di più", "leia mais", "continue lendo",
                        "saiba mais", "bron", "lees meer", "lees verder", "источник", "читать далее",
                        "подробнее", "читать полностью"})) {

@@ -17,7 +17,9 @@ namespace stet::analysis {
 [[nodiscard]] bool is_footer_line(std::string_view line);
 
 // A form field waiting to be filled: "Date:", "Signature: ______",
-// "Datum ..........." (at most four words before the colon or blanks).
+// "Datum ..........." (at most four words before blanks; before a bare
+// colon, at most three words starting with a field name such as date,
+// signature, name, place, title, in the eight languages).
 [[nodiscard]] bool is_form_field(std::string_view line);
 
 // An attribution or navigation label whose target is missing: "Source",

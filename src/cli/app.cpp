@@ -49,12 +49,16 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
   add_list_command(app, table);
   add_log_command(app, table);
   add_show_command(app, table);
-  add_diff_command(app, table);
   add_check_command(app, table);
   add_report_command(app, table);
   add_verify_command(app, table);
   add_checkpoint_command(app, table);
   add_keygen_command(app, table);
+  add_diff_command(app, table);
+  add_push_command(app, table);
+  add_pull_command(app, table);
+  add_clone_command(app, table);
+  add_remote_command(app, table);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

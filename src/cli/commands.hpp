@@ -28,9 +28,13 @@ void add_list_command(CLI::App& app, CommandTable& table);
 void add_log_command(CLI::App& app, CommandTable& table);
 void add_show_command(CLI::App& app, CommandTable& table);
 void add_report_command(CLI::App& app, CommandTable& table);
-void add_diff_command(CLI::App& app, CommandTable& table);
 void add_verify_command(CLI::App& app, CommandTable& table);
 void add_checkpoint_command(CLI::App& app, CommandTable& table);
 void add_keygen_command(CLI::App& app, CommandTable& table);
+void add_diff_command(CLI::App& app, CommandTable& table);
+void add_push_command(CLI::App& app, CommandTable& table);
+void add_pull_command(CLI::App& app, CommandTable& table);
+void add_clone_command(CLI::App& app, CommandTable& table);
+void add_remote_command(CLI::App& app, CommandTable& table);
 
 }  // namespace stet::cli

@@ -102,8 +102,12 @@ void mark_moved_runs(std::string_view a, std::string_view b, std::vector<Op>& op
     if (!plain_change(ops[k])) {
       continue;
     }
+    std::string_view text = op_text(ops[k], a, b);
+    if (text.size() < 2 * k_min_moved_words - 1) {
+      continue;  // shorter than k_min_moved_words one-byte words with separators: no need to tokenize
+    }
     std::size_t words = 0;
-    std::uint64_t key = words_key(op_text(ops[k], a, b), options, words);
+    std::uint64_t key = words_key(text, options, words);
     if (words >= k_min_moved_words) {
       (ops[k].kind == OpKind::remove ? removed : inserted)[key].push_back(k);
     }

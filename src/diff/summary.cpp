@@ -59,13 +59,13 @@ std::size_t count_moves(const std::vector<Op>& ops) {
   return static_cast<std::size_t>(most);
 }
 
-// The ops after the last equal one (ignoring blank insert/remove of white
-// space) are all on one side: that side goes on where the other stops. A
+// The changes after the last equal or moved op are all on one side: that side goes on where the other stops. A
 // cut inside a word shows as a short insert that starts the removed text.
 std::optional<Truncation> find_truncation(std::string_view a, std::string_view b, const std::vector<Op>& ops) {
   std::size_t k = ops.size();
   std::size_t equal_before = 0;
-  while (k > 0 && ops[k - 1].kind != OpKind::equal) {
+  // Moved text is not missing text: a move ends the search like an equal op.
+  while (k > 0 && ops[k - 1].kind != OpKind::equal && ops[k - 1].move == 0) {
     --k;
   }
   for (std::size_t e = 0; e < k; ++e) {

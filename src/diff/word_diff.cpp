@@ -17,7 +17,10 @@ namespace {
 
 // Token gaps up to this size go to dtl whole (minimal); larger ones are
 // anchored first. dtl stays far from its coordinate limit at this size.
-constexpr std::size_t k_direct_limit = 20000;
+constexpr std::size_t k_direct_limit = 1000;
+// Larger gaps without any anchor (rare: nothing in common that is unique or
+// equally repeated) are not handed to dtl at all.
+constexpr std::size_t k_leaf_cells = std::size_t{20000} * 20000;
 
 // The tokens of one side. Words are aligned first (`keys`, `index`: their
 // positions in `tokens`), so minimal means fewest changed words, the
@@ -70,6 +73,9 @@ Side tokenize_pieces(std::string_view text, const std::vector<Span>& pieces, con
 // small once anchored, well inside dtl's coordinate limit.
 void dtl_leaf(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const Gap& gap,
               std::vector<Match>& out) {
+  if ((gap.a_end - gap.a_begin) * (gap.b_end - gap.b_begin) > k_leaf_cells) {
+    return;  // no anchor in a huge gap: shown as replaced rather than risking dtl's approximation
+  }
   std::vector<std::uint64_t> left(a.begin() + static_cast<std::ptrdiff_t>(gap.a_begin),
                                   a.begin() + static_cast<std::ptrdiff_t>(gap.a_end));
   std::vector<std::uint64_t> right(b.begin() + static_cast<std::ptrdiff_t>(gap.b_begin),
