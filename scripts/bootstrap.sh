@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 build_packages=(g++ cmake ninja-build pkg-config git ca-certificates
   libgit2-dev libdtl-dev libssl-dev libcli11-dev doctest-dev libicu-dev nlohmann-json3-dev)
-test_packages=(clang libclang-rt-14-dev)
+test_packages=(clang libclang-rt-14-dev chromium)
 
 install_missing() {
   local missing=()

@@ -50,6 +50,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
   add_log_command(app, table);
   add_show_command(app, table);
   add_check_command(app, table);
+  add_report_command(app, table);
   add_verify_command(app, table);
   add_checkpoint_command(app, table);
   add_keygen_command(app, table);

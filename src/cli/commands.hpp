@@ -27,6 +27,7 @@ void add_ingest_command(CLI::App& app, CommandTable& table);
 void add_list_command(CLI::App& app, CommandTable& table);
 void add_log_command(CLI::App& app, CommandTable& table);
 void add_show_command(CLI::App& app, CommandTable& table);
+void add_report_command(CLI::App& app, CommandTable& table);
 void add_verify_command(CLI::App& app, CommandTable& table);
 void add_checkpoint_command(CLI::App& app, CommandTable& table);
 void add_keygen_command(CLI::App& app, CommandTable& table);

@@ -16,27 +16,6 @@ using diff::Minor;
 using diff::Op;
 using diff::OpKind;
 
-std::string last_words(std::string_view text, std::size_t count) {
-  std::size_t at = text.size();
-  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\n' || text[at - 1] == '\r' || text[at - 1] == '\t')) {
-    --at;
-  }
-  std::size_t end = at;
-  for (std::size_t seen = 0; at > 0 && seen < count; --at) {
-    if (text[at - 1] == ' ' || text[at - 1] == '\n') {
-      ++seen;
-      if (seen == count) {
-        break;
-      }
-    }
-  }
-  std::string words(text.substr(at, end - at));
-  for (char& c : words) {
-    c = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
-  }
-  return words;
-}
-
 nlohmann::json stats_json(const diff::Stats& s) {
   return {{"words_a", s.words_a},
           {"words_b", s.words_b},
@@ -102,6 +81,27 @@ void render_stat(std::ostream& out, const DiffView& view) {
 }
 
 }  // namespace
+
+std::string last_words(std::string_view text, std::size_t count) {
+  std::size_t at = text.size();
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\n' || text[at - 1] == '\r' || text[at - 1] == '\t')) {
+    --at;
+  }
+  std::size_t end = at;
+  for (std::size_t seen = 0; at > 0 && seen < count; --at) {
+    if (text[at - 1] == ' ' || text[at - 1] == '\n') {
+      ++seen;
+      if (seen == count) {
+        break;
+      }
+    }
+  }
+  std::string words(text.substr(at, end - at));
+  for (char& c : words) {
+    c = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+  }
+  return words;
+}
 
 DiffFormat parse_diff_format(const std::string& value) {
   if (value == "color" || value == "colour") {

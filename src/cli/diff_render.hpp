@@ -28,6 +28,10 @@ struct DiffView {
 // Writes `view` to `out` in `format`.
 void render_diff(std::ostream& out, const DiffView& view, DiffFormat format);
 
+// The last `count` words of `text` (line breaks and tabs as spaces), e.g.
+// what a cut-off copy ends with.
+[[nodiscard]] std::string last_words(std::string_view text, std::size_t count);
+
 // One line saying where the shorter side stops, or "" when not truncated.
 [[nodiscard]] std::string truncation_note(const DiffView& view);
 

@@ -1,5 +1,7 @@
 #include "cli/diff_text.hpp"
 
+#include "cli/html_escape.hpp"
+
 #include <algorithm>
 #include <ostream>
 
@@ -130,22 +132,6 @@ class TextWriter {
   std::size_t m_line_b = 0;
 };
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 constexpr const char* k_style =
     "body{font:16px/1.5 Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;color:#222}"
     "pre{white-space:pre-wrap;font:inherit}del{background:#fdd;color:#900}ins{background:#dfd;color:#060;"
@@ -177,16 +163,16 @@ void render_text(std::ostream& out, const DiffView& view, bool wdiff) {
 void render_html(std::ostream& out, const DiffView& view) {
   const diff::Stats& s = view.result->stats;
   out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
-      << escape(view.label_a + " → " + view.label_b) << "</title><style>" << k_style << "</style></head><body>\n";
-  out << "<h1>" << escape(view.label_a) << " → " << escape(view.label_b) << "</h1>\n<dl><dt>added</dt><dd>"
+      << html_escape(view.label_a + " → " + view.label_b) << "</title><style>" << k_style << "</style></head><body>\n";
+  out << "<h1>" << html_escape(view.label_a) << " → " << html_escape(view.label_b) << "</h1>\n<dl><dt>added</dt><dd>"
       << s.words_added << " words</dd><dt>removed</dt><dd>" << s.words_removed << " words</dd><dt>moved</dt><dd>"
       << s.words_moved << " words</dd></dl>\n";
   if (std::string note = truncation_note(view); !note.empty()) {
-    out << "<p class=\"note\">" << escape(note) << "</p>\n";
+    out << "<p class=\"note\">" << html_escape(note) << "</p>\n";
   }
   out << "<pre>";
   for (const Op& op : view.result->ops) {
-    std::string text = escape(diff::op_text(op, view.a, view.b));
+    std::string text = html_escape(diff::op_text(op, view.a, view.b));
     if (op.kind == OpKind::equal) {
       out << text;
     } else if (op.minor != Minor::none) {

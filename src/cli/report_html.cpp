@@ -1,0 +1,111 @@
+#include "cli/report_html.hpp"
+
+#include "cli/html_escape.hpp"
+#include "cli/report_assets.hpp"
+#include "cli/report_diff_html.hpp"
+#include "cli/report_sections.hpp"
+#include "store/digest.hpp"
+
+#include <ostream>
+
+namespace stet::cli {
+
+namespace {
+
+std::string base64(const store::Digest::Bytes& bytes) {
+  static constexpr std::string_view k_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    unsigned n = (unsigned{bytes[i]} << 16) | (unsigned{bytes[i + 1]} << 8) | unsigned{bytes[i + 2]};
+    for (int shift = 18; shift >= 0; shift -= 6) {
+      out += k_alphabet[(n >> shift) & 63U];
+    }
+  }
+  if (i < bytes.size()) {
+    unsigned n = unsigned{bytes[i]} << 16;
+    bool two = i + 1 < bytes.size();
+    n |= two ? unsigned{bytes[i + 1]} << 8 : 0U;
+    out += k_alphabet[(n >> 18) & 63U];
+    out += k_alphabet[(n >> 12) & 63U];
+    out += two ? k_alphabet[(n >> 6) & 63U] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+// Nothing may load from anywhere; the one inline script runs because its
+// hash is listed, so a script tag smuggled into the page would not.
+std::string content_security_policy() {
+  return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" +
+         base64(store::sha256(report_script()).bytes()) + "'; base-uri 'none'; form-action 'none'";
+}
+
+void write_head(std::ostream& out, const ReportInput& input) {
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"" << content_security_policy() << "\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<meta name=\"generator\" content=\"" << html_escape(input.generator) << "\">\n"
+      << "<title>" << html_escape(input.doc) << " — document history</title>\n"
+      << "<style>" << report_css() << "</style>\n</head>\n";
+}
+
+void write_pairs(std::ostream& out, const ReportInput& input) {
+  auto pairs = report_pairs(input.versions.size());
+  write_change_controls(out, input, pairs);
+  for (const auto& [older, newer] : pairs) {
+    const std::string& a = input.texts[older].text;
+    const std::string& b = input.texts[newer].text;
+    diff::DiffResult result = diff::word_diff(a, b);
+    PairView view;
+    view.number_a = input.versions[older].number;
+    view.number_b = input.versions[newer].number;
+    view.id = pair_id(view.number_a, view.number_b);
+    view.a = a;
+    view.b = b;
+    view.result = &result;
+    view.consecutive = newer == older + 1;
+    write_pair_html(out, view);
+  }
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> report_pairs(std::size_t count) {
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t i = 1; i < count; ++i) {
+    pairs.emplace_back(i - 1, i);
+  }
+  for (std::size_t older = 0; older + 2 < count; ++older) {
+    if (count <= k_all_pairs_max_versions) {
+      for (std::size_t newer = older + 2; newer < count; ++newer) {
+        pairs.emplace_back(older, newer);
+      }
+    } else {
+      pairs.emplace_back(older, count - 1);
+    }
+  }
+  return pairs;
+}
+
+void write_report_html(std::ostream& out, const ReportInput& input) {
+  write_head(out, input);
+  out << "<body>\n<input type=\"radio\" name=\"view\" id=\"view-inline\" checked aria-label=\"inline view\">"
+      << "<input type=\"radio\" name=\"view\" id=\"view-side\" aria-label=\"side-by-side view\">\n";
+  write_masthead(out, input);
+  out << "<main>\n";
+  write_timeline(out, input);
+  out << "<section id=\"changes\">\n<h2>Changes</h2>\n";
+  if (input.versions.size() < 2) {
+    out << "<p>Only one version is recorded: there is nothing to compare yet.</p>\n";
+  } else {
+    write_pairs(out, input);
+  }
+  out << "</section>\n";
+  write_fingerprints(out, input);
+  out << "</main>\n<footer>Made by " << html_escape(input.generator) << " at " << html_escape(input.generated_at)
+      << ". Everything on this page is in this one file; it loads nothing from elsewhere.</footer>\n"
+      << "<script>" << report_script() << "</script>\n</body>\n</html>\n";
+}
+
+}  // namespace stet::cli
