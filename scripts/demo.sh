@@ -34,3 +34,6 @@ step "$stet" check nato/2014-03-17/nac-statement@1
 step "$stet" diff nato/2014-03-17/nac-statement 1 2 --context 1
 step "$stet" diff nato/2014-03-17/nac-statement 1 2 --format stat
 step "$stet" verify
+report=$(dirname "$store")/nac-statement-report.html
+step "$stet" report nato/2014-03-17/nac-statement -o "$report"
+echo "the report: $report (open it in a browser)"
