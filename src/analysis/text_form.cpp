@@ -1,5 +1,7 @@
 #include "analysis/text_form.hpp"
 
+#include "analysis/words.hpp"
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -13,21 +15,7 @@ namespace stet::analysis {
 namespace {
 
 // Decodes the code point at `pos`, advancing it; -1 for invalid UTF-8.
-// ICU's U8_NEXT macro trips our conversion warnings, hence the pragmas.
-UChar32 next_code_point(std::string_view text, std::size_t& pos) {
-  const auto* data = reinterpret_cast<const std::uint8_t*>(text.data());
-  auto length = static_cast<int64_t>(text.size());
-  auto offset = static_cast<int64_t>(pos);
-  UChar32 c = 0;
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-#pragma GCC diagnostic ignored "-Wold-style-cast"
-  U8_NEXT(data, offset, length, c);
-#pragma GCC diagnostic pop
-  pos = static_cast<std::size_t>(offset);
-  return c;
-}
+UChar32 next_code_point(std::string_view text, std::size_t& pos) { return decode_code_point(text, pos); }
 
 // The ASCII folding of one code point, or nullopt to keep it.
 std::optional<std::string_view> typographic_fold(UChar32 c) {

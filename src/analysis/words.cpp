@@ -49,7 +49,7 @@ std::string to_utf8(char32_t c) {
 
 }  // namespace
 
-char32_t code_point_at(std::string_view utf8, std::size_t& pos) {
+std::int32_t decode_code_point(std::string_view utf8, std::size_t& pos) {
   const auto* data = reinterpret_cast<const std::uint8_t*>(utf8.data());
   auto length = static_cast<int64_t>(utf8.size());
   auto offset = static_cast<int64_t>(pos);
@@ -62,6 +62,11 @@ char32_t code_point_at(std::string_view utf8, std::size_t& pos) {
   U8_NEXT(data, offset, length, c);
 #pragma GCC diagnostic pop
   pos = static_cast<std::size_t>(offset);
+  return c;
+}
+
+char32_t code_point_at(std::string_view utf8, std::size_t& pos) {
+  std::int32_t c = decode_code_point(utf8, pos);
   return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
 }
 

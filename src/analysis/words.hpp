@@ -4,6 +4,7 @@
 // (Kept local to analysis; the diff tokenizer serves a different purpose.)
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,10 @@ struct TextWord {
 
 // The code point starting at `pos`, advancing `pos`; U+FFFD for an invalid byte.
 [[nodiscard]] char32_t code_point_at(std::string_view utf8, std::size_t& pos);
+
+// The same with ICU's strict rules reported: -1 for an invalid sequence
+// (overlong forms, surrogates, truncated sequences), advancing past it.
+[[nodiscard]] std::int32_t decode_code_point(std::string_view utf8, std::size_t& pos);
 
 // Whether `c` is white space (Unicode White_Space, including NBSP).
 [[nodiscard]] bool is_space_code_point(char32_t c);
