@@ -53,8 +53,8 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 # full-size runs above hunt lost versions), and the 1 GB stream, whose
 # memory bound ASan's shadow memory would distort, is skipped. Leak
 # detection is off: libgit2's remote and transport code leaves allocations
-# at exit that LeakSanitizer reports in the sync tests (see the closing
-# notes of the reliability work); memory errors and UB still fail the run.
+# at exit that LeakSanitizer reports in the sync tests (not yet tracked
+# down); memory errors and UB still fail the run.
 echo "bootstrap: test suite under ASan+UBSan (build-asan)" >&2
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTET_SANITIZE=address,undefined >/dev/null
 cmake --build build-asan -j "$jobs"
