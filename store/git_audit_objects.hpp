@@ -49,7 +49,6 @@ class ObjectReader {
 
   void list_loose_objects();
 
-  git_repository* m_repo;
   git::git_odb_ptr m_odb;
   std::unordered_set<git_oid, OidHash, OidEqual> m_loose;  // listed once: no stat(2) per object
   std::filesystem::path m_objects_dir;

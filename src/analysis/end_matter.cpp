@@ -14,14 +14,6 @@ bool in_list(std::string_view phrase, std::initializer_list<std::string_view> li
   return std::find(list.begin(), list.end(), phrase) != list.end();
 }
 
-bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> list) {
-  return std::any_of(list.begin(), list.end(), [&](std::string_view p) { return text.starts_with(p); });
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::size_t word_count(std::string_view line) { return split_words(line).size(); }
-
 // "2022-12-17", "17.03.2014", "3/17/2014" at the end of `t`.
 bool ends_with_date(std::string_view t) {
   auto words = split_words(t);

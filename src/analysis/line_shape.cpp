@@ -34,14 +34,6 @@ bool is_terminal(char32_t c) {
 }
 
 
-bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> list) {
-  return std::any_of(list.begin(), list.end(), [&](std::string_view p) { return text.starts_with(p); });
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::size_t word_count(std::string_view line) { return split_words(line).size(); }
-
 // Letters in the line, and how many of them are uppercase.
 std::pair<std::size_t, std::size_t> letter_case(std::string_view line) {
   std::size_t letters = 0;

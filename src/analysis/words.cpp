@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -190,6 +191,12 @@ std::size_t count_code_points(std::string_view utf8) {
     (void)code_point_at(utf8, pos);
   }
   return count;
+}
+
+std::size_t word_count(std::string_view utf8) { return split_words(utf8).size(); }
+
+bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return text.starts_with(p); });
 }
 
 }  // namespace stet::analysis

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,15 @@ struct TextWord {
 // "integrity of…" and "integrity of Ukraine" share the word "of". Invalid
 // UTF-8 bytes count as non-space.
 [[nodiscard]] std::vector<TextWord> split_words(std::string_view utf8);
+
+// The number of whitespace-separated tokens of `utf8` (see split_words).
+[[nodiscard]] std::size_t word_count(std::string_view utf8);
+
+// Whether `text` starts with one of `prefixes`.
+[[nodiscard]] bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> prefixes);
+
+// Whether `c` is an ASCII digit 0-9.
+[[nodiscard]] constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // `word` lowercased, with leading and trailing characters that are not
 // letters, digits or marks removed ("«Of," -> "of"). Empty for pure

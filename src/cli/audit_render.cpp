@@ -1,15 +1,13 @@
 #include "cli/audit_render.hpp"
 
+#include "cli/render.hpp"
+
 #include <ostream>
 #include <set>
 
 namespace stet::cli {
 
 namespace {
-
-std::string plural(std::size_t n, const std::string& word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
 
 std::string version_name(const store::AffectedVersion& v) {
   return v.doc + "@" + (v.number > 0 ? std::to_string(v.number) : std::string("?"));

@@ -57,4 +57,8 @@ std::string short_sha(const store::Digest& digest, std::size_t n) { return diges
 
 std::string or_unknown(const std::string& value) { return value.empty() ? "unknown" : value; }
 
+std::string plural(std::size_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
 }  // namespace stet::cli

@@ -26,6 +26,9 @@ void write_json(std::ostream& out, const nlohmann::json& value);
 // The first `n` hex digits of a digest, for text output.
 [[nodiscard]] std::string short_sha(const store::Digest& digest, std::size_t n = 12);
 
+// "1 version", "3 versions": `n` and `word`, with an "s" unless n is 1.
+[[nodiscard]] std::string plural(std::size_t n, const std::string& word);
+
 // `value`, or "unknown" when empty.
 [[nodiscard]] std::string or_unknown(const std::string& value);
 

@@ -1,6 +1,7 @@
 #include "cli/report_sections.hpp"
 
 #include "cli/html_escape.hpp"
+#include "cli/render.hpp"
 
 #include <cmath>
 #include <ostream>
@@ -8,10 +9,6 @@
 namespace stet::cli {
 
 namespace {
-
-std::string plural(std::size_t n, const std::string& word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
 
 std::string time_html(const std::string& value) {
   if (value.empty()) {

@@ -1,5 +1,7 @@
 #include "cli/sync_report.hpp"
 
+#include "cli/render.hpp"
+
 #include <pwd.h>
 #include <unistd.h>
 
@@ -8,10 +10,6 @@
 namespace stet::cli {
 
 namespace {
-
-std::string plural(std::size_t n, const std::string& word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
 
 const char* kind_name(store::PullKind kind) {
   switch (kind) {
