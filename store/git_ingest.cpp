@@ -12,6 +12,7 @@
 #include "store_lock.hpp"
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <set>
 #include <thread>
@@ -65,8 +66,9 @@ class PackedWriter {
 
 // What one document looks like while a batch is being applied to it.
 struct DocState {
-  std::set<Digest> known;          // versions already stored or added by this batch
-  std::optional<Digest> latest;    // the newest version so far
+  std::set<Digest> known;               // versions already stored or added by this batch
+  std::optional<Digest> latest;         // the newest version so far
+  std::optional<Digest> before_latest;  // the one before it
 };
 
 struct PreparedItem {
@@ -83,6 +85,9 @@ DocState load_doc_state(git_repository* repo, const git_tree* root, const std::s
     if (!versions->empty()) {
       state.latest = versions->back().sha256;
     }
+    if (versions->size() >= 2) {
+      state.before_latest = (*versions)[versions->size() - 2].sha256;
+    }
   }
   return state;
 }
@@ -98,6 +103,7 @@ BuiltCommit build_commit(git_repository* repo, git_commit* parent, std::vector<P
   auto root = git::commit_tree(parent);
   std::map<std::string, DocState> docs;
   std::vector<std::string> paths;  // owns the strings git_tree_update points at
+  std::set<std::string> record_paths;
   paths.reserve(items.size() * 2);
   std::vector<git_tree_update> updates;
   std::vector<Record> records;
@@ -110,17 +116,25 @@ BuiltCommit build_commit(git_repository* repo, git_commit* parent, std::vector<P
       found = docs.emplace(record.doc, load_doc_state(repo, root.get(), record.doc)).first;
     }
     DocState& state = found->second;
-    record.previous = state.latest;
     bool is_new = state.known.insert(record.sha256).second;
+    // `previous` is the newest version other than this record's own: a
+    // sighting of the latest version points at the one before it.
+    record.previous = !is_new && state.latest == record.sha256 ? state.before_latest : state.latest;
     std::string version_dir = layout::versions_dir(record.doc) + "/" + record.sha256.hex();
     if (is_new) {
       paths.push_back(version_dir + "/" + std::string(layout::k_content_file));
       updates.push_back({GIT_TREE_UPDATE_UPSERT, item.content_blob, GIT_FILEMODE_BLOB, nullptr});
+      state.before_latest = state.latest;
       state.latest = record.sha256;
     }
     std::string json = codec::record_to_json(record);
-    paths.push_back(version_dir + "/" + layout::record_name(record, json));
-    updates.push_back({GIT_TREE_UPDATE_UPSERT, git::write_blob(repo, json), GIT_FILEMODE_BLOB, nullptr});
+    std::string record_path = version_dir + "/" + layout::record_name(record, json);
+    // The same bytes sent twice in one batch with the same provenance make
+    // the same record, byte for byte: it is written once.
+    if (record_paths.insert(record_path).second) {
+      paths.push_back(std::move(record_path));
+      updates.push_back({GIT_TREE_UPDATE_UPSERT, git::write_blob(repo, json), GIT_FILEMODE_BLOB, nullptr});
+    }
     IngestStatus status = is_new ? IngestStatus::added : IngestStatus::unchanged;
     built.outcomes.push_back({record.doc, 0, record.sha256, status, record.previous});
     records.push_back(record);
@@ -163,7 +177,8 @@ void number_outcomes(git_repository* repo, std::vector<IngestOutcome>& outcomes)
 
 }  // namespace
 
-std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& items) {
+std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& items,
+                                                const std::function<std::string()>& clock) {
   if (items.empty()) {
     return {};
   }
@@ -195,6 +210,14 @@ std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& i
     auto parent = git::branch_commit(repo);
     if (!parent) {
       throw Error("the store's branch is missing");
+    }
+    if (clock) {
+      // Stamped under the lock, on every attempt: a writer that waited must
+      // not record a time earlier than the versions committed meanwhile.
+      std::string now = clock();
+      for (PreparedItem& item : prepared) {
+        item.record.ingested_at = now;
+      }
     }
     BuiltCommit built = build_commit(repo, parent->get(), prepared);
     if (packed) {

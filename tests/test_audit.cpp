@@ -142,7 +142,8 @@ TEST_CASE("cli verify --file") {
     CHECK(r.code == 0);
     CHECK(r.out.find("is exactly nato@1") != std::string::npos);
     CHECK(r.out.find("https://example.org/n") != std::string::npos);
-    CHECK(r.out.find("ingested   2026-01-01T00:00:01") != std::string::npos);
+    // The fixed test clock: the store was created at :01 and the ingest stamped at :02.
+    CHECK(r.out.find("ingested   2026-01-01T00:00:02") != std::string::npos);
   }
   SUBCASE("a truncated copy names the nearest version and what is missing") {
     std::string text = stet::test::read_file(nato);

@@ -113,6 +113,7 @@ TEST_CASE("concurrency: 8 writers x 100 ingests on one store") {
   REQUIRE(acknowledged.size() == static_cast<std::size_t>(writers * per_writer));
   auto check = stet::test::check_store(store, acknowledged, launched);
   CAPTURE(check.fsck_output);
+  CAPTURE(check.verify_output);
   CHECK(check.ok());
   CHECK(check.found == acknowledged.size());
   CHECK(check.stored == launched.size());

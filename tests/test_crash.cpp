@@ -112,6 +112,7 @@ void run_round(const fs::path& work, const fs::path& store, std::mt19937& rng, L
 void require_valid(const fs::path& store, const Ledger& ledger) {
   auto check = stet::test::check_store(store, ledger.acknowledged, ledger.launched);
   CAPTURE(check.fsck_output);
+  CAPTURE(check.verify_output);
   CAPTURE(check.missing.size());
   CAPTURE(check.unexpected.size());
   REQUIRE(check.ok());
@@ -185,6 +186,7 @@ TEST_CASE("crash: ingest killed at fixed points (STET_TEST_CRASH_AT)") {
       launched.merge(launched_of(next));
       auto check = stet::test::check_store(store, base, launched);
       CAPTURE(check.fsck_output);
+  CAPTURE(check.verify_output);
       REQUIRE(check.ok());
       bool committed = point == "after-ref-update";
       CHECK(check.stored == static_cast<std::size_t>(committed ? 2 * count : count));

@@ -114,6 +114,38 @@ TEST_CASE("store::ContentStore::ingest") {
     CHECK(docs[1].versions == 1);
     CHECK(store.head() != before);
   }
+  SUBCASE("a sighting's previous is the newest other version") {
+    (void)store.ingest({item("a", "one\n", "2026-01-01T00:00:01.000000Z")});
+    (void)store.ingest({item("a", "two\n", "2026-01-01T00:00:02.000000Z")});
+    auto seen = store.ingest({item("a", "two\n", "2026-01-01T00:00:03.000000Z", "https://example.org/m")});
+    CHECK(seen[0].status == st::IngestStatus::unchanged);
+    REQUIRE(seen[0].previous.has_value());
+    CHECK(*seen[0].previous == st::sha256("one\n"));
+    auto older = store.ingest({item("a", "one\n", "2026-01-01T00:00:04.000000Z", "https://example.org/o")});
+    REQUIRE(older[0].previous.has_value());
+    CHECK(*older[0].previous == st::sha256("two\n"));
+  }
+  SUBCASE("the clock stamps every record under the lock") {
+    int calls = 0;
+    auto clock = [&calls] {
+      ++calls;
+      return std::string("2026-02-02T00:00:0") + std::to_string(calls) + ".000000Z";
+    };
+    auto out = store.ingest({item("a", "x", ""), item("b", "y", "")}, clock);
+    CHECK(calls == 1);
+    auto history = store.history("b");
+    REQUIRE(history.has_value());
+    CHECK((*history)[0].ingest.ingested_at == "2026-02-02T00:00:01.000000Z");
+  }
+  SUBCASE("the same input twice in one batch is written once") {
+    auto out = store.ingest({item("a", "same", "2026-01-01T00:00:01.000000Z"),
+                             item("a", "same", "2026-01-01T00:00:01.000000Z")});
+    CHECK(out[0].status == st::IngestStatus::added);
+    CHECK(out[1].status == st::IngestStatus::unchanged);
+    auto history = store.history("a");
+    REQUIRE(history.has_value());
+    CHECK((*history)[0].sightings.empty());
+  }
   SUBCASE("an invalid id is refused and nothing is written") {
     std::string before = stet::test::tree_fingerprint(dir / "s");
     CHECK_THROWS_AS((void)store.ingest({item("ok", "x", "2026-01-01T00:00:01Z"), item("Bad", "y", "2026-01-01T00:00:01Z")}),

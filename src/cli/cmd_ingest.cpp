@@ -77,7 +77,6 @@ std::vector<store::IngestItem> build_items(const IngestOptions& options, Context
     throw UsageError("invalid --retrieved '" + options.retrieved + "': expected RFC 3339, e.g. 2014-03-17T12:00:00Z");
   }
   std::vector<std::string> ids = assign_ids(options, inputs);
-  std::string now = context.now_utc();
   std::string author = options.author.empty() ? default_author(*context.env) : options.author;
   std::vector<store::IngestItem> items;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -88,7 +87,7 @@ std::vector<store::IngestItem> build_items(const IngestOptions& options, Context
     r.words = analysis::count_words(inputs[i].content);
     r.source = options.source;
     r.retrieved_at = options.retrieved;
-    r.ingested_at = now;
+    // ingested_at is stamped by the store while it holds the lock.
     r.ingested_by = author;
     r.title = options.title.empty() ? analysis::first_line_title(inputs[i].content) : options.title;
     r.stet_version = STET_VERSION;
@@ -123,7 +122,7 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
   auto inputs = read_inputs(options.files, options.split, *context.env);
   auto items = build_items(options, context, inputs);
   auto store = context.open_or_create_store();
-  auto outcomes = store.ingest(items);
+  auto outcomes = store.ingest(items, [&context] { return context.now_utc(); });
   auto verdicts = new_version_verdicts(store, outcomes);
   nlohmann::json array = nlohmann::json::array();
   for (std::size_t i = 0; i < outcomes.size(); ++i) {

@@ -89,6 +89,9 @@ StoreCheck check_store(const fs::path& store, const std::vector<Planned>& acknow
   auto fsck = run_program({"git", "--git-dir=" + store.string(), "fsck", "--full", "--strict", "--no-progress"});
   check.fsck_code = fsck.code;
   check.fsck_output = fsck.out + fsck.err;
+  auto verify = run_binary({"--store", store.string(), "verify"});
+  check.verify_code = verify.code;
+  check.verify_output = verify.out + verify.err;
   auto opened = store::ContentStore::open(store);
   find_acknowledged(opened, acknowledged, check);
   find_unexpected(opened, launched, check);

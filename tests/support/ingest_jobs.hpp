@@ -45,14 +45,18 @@ class IngestJob {
 struct StoreCheck {
   int fsck_code = -1;
   std::string fsck_output;
+  int verify_code = -1;                 // `stet verify`: 0 when it has no findings
+  std::string verify_output;
   std::size_t found = 0;                // acknowledged versions present with their exact bytes
   std::vector<std::string> missing;     // acknowledged versions absent ("doc sha")
   std::vector<std::string> unexpected;  // stored versions nobody asked for
   std::size_t stored = 0;               // versions in the store
-  [[nodiscard]] bool ok() const { return fsck_code == 0 && missing.empty() && unexpected.empty(); }
+  [[nodiscard]] bool ok() const {
+    return fsck_code == 0 && verify_code == 0 && missing.empty() && unexpected.empty();
+  }
 };
 
-// Runs `git fsck --full --strict` on `store`, opens it through the store
+// Runs `git fsck --full --strict` and `stet verify` on `store`, opens it through the store
 // API and checks that every `acknowledged` version is present byte for byte
 // and that every stored version is one of `launched` (doc, sha256 hex).
 [[nodiscard]] StoreCheck check_store(const std::filesystem::path& store, const std::vector<Planned>& acknowledged,

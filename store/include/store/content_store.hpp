@@ -5,6 +5,7 @@
 #include "store/version.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,9 +35,13 @@ class ContentStore {
   // `unchanged`). When this returns, the commit and its objects are on
   // stable storage. Concurrent writers (other processes) are serialised
   // with a lock and a compare-and-swap of the branch; a lost race rebuilds
-  // the commit on the new head. Throws InvalidInputError for a bad document
-  // id, Error on I/O failure (then nothing is recorded).
-  [[nodiscard]] std::vector<IngestOutcome> ingest(const std::vector<IngestItem>& items);
+  // the commit on the new head. When `clock` is given, every record's
+  // `ingested_at` is set from it while the lock is held (so times follow
+  // commit order); otherwise the items' own times are kept. Throws
+  // InvalidInputError for a bad document id, Error on I/O failure (then
+  // nothing is recorded).
+  [[nodiscard]] std::vector<IngestOutcome> ingest(const std::vector<IngestItem>& items,
+                                                  const std::function<std::string()>& clock = {});
 
   // Every document, sorted by id.
   [[nodiscard]] std::vector<DocumentSummary> documents() const;
