@@ -186,7 +186,7 @@ TEST_CASE("crash: ingest killed at fixed points (STET_TEST_CRASH_AT)") {
       launched.merge(launched_of(next));
       auto check = stet::test::check_store(store, base, launched);
       CAPTURE(check.fsck_output);
-  CAPTURE(check.verify_output);
+      CAPTURE(check.verify_output);
       REQUIRE(check.ok());
       bool committed = point == "after-ref-update";
       CHECK(check.stored == static_cast<std::size_t>(committed ? 2 * count : count));
