@@ -12,15 +12,11 @@
 #include "store/timestamp.hpp"
 #include "store_lock.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <random>
 #include <set>
 #include <system_error>
 #include <thread>
@@ -120,12 +116,6 @@ void collect_documents(git_repository* repo, const git_tree* tree, const std::st
   }
 }
 
-fs::path temporary_sibling(const fs::path& path) {
-  std::random_device random;
-  return path.parent_path() /
-         ("." + path.filename().string() + ".init-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
-}
-
 }  // namespace
 
 ContentStore::ContentStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -135,46 +125,11 @@ ContentStore::~ContentStore() = default;
 
 ContentStore ContentStore::create(const fs::path& requested, const std::string& created_at) {
   git::Session session;
-  fs::path path = fs::absolute(requested).lexically_normal();
-  if (path.filename().empty()) {
-    path = path.parent_path();
-  }
-  std::error_code ec;
-  if (fs::exists(fs::symlink_status(path, ec))) {
-    throw Error("cannot create a store at " + path.string() + ": it already exists");
-  }
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) {
-    throw Error("cannot create " + path.parent_path().string() + ": " + ec.message());
-  }
-  fs::path temporary = temporary_sibling(path);
-  try {
-    git_repository_init_options options;
-    // The function, not the INIT macro: clang warns on the macro's partial
-    // initializer list.
-    check(git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION),
-          "cannot set up the store options");
-    options.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_NO_REINIT | GIT_REPOSITORY_INIT_MKDIR;
-    options.initial_head = "main";
-    options.description = "stet store: see stet-store.json";
-    git_repository* raw = nullptr;
-    check(git_repository_init_ext(&raw, temporary.c_str(), &options), "cannot create a store");
-    git::git_repository_ptr repo(raw);
+  fs::path path = git::build_then_rename(requested, "create a store at", "init", [&](const fs::path& temporary) {
+    auto repo = git::init_store_repo(temporary);
     crash_point("init-after-git-init");
     write_initial_commit(repo.get(), created_at);
-    repo.reset();
-    git::fsync_path(temporary);
-    crash_point("init-before-rename");
-    fs::rename(temporary, path);
-    git::fsync_path(path.parent_path());
-    crash_point("init-after-rename");
-  } catch (const fs::filesystem_error& e) {
-    fs::remove_all(temporary, ec);
-    throw Error("cannot create a store at " + path.string() + ": " + e.code().message());
-  } catch (...) {
-    fs::remove_all(temporary, ec);
-    throw;
-  }
+  });
   return open(path);
 }
 

@@ -6,6 +6,7 @@
 #include "store/content_store.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,19 @@ namespace git {
 
 // fsync(2) of a file or folder, best effort (used after renames).
 void fsync_path(const std::filesystem::path& path);
+
+// A new bare repository at `folder` (which must not exist) for a store:
+// HEAD on main. Throws Error.
+[[nodiscard]] git_repository_ptr init_store_repo(const std::filesystem::path& folder);
+
+// Makes the folder `requested` whole or not at all: `build` fills a hidden
+// sibling folder, which is fsynced and renamed into place (crash points
+// TAG-before-rename and TAG-after-rename). `action` completes the error
+// "cannot ACTION PATH: ..." ("create a store at", "clone into"). Refuses an
+// existing path. Returns the absolute path.
+[[nodiscard]] std::filesystem::path build_then_rename(const std::filesystem::path& requested,
+                                                      const std::string& action, const std::string& tag,
+                                                      const std::function<void(const std::filesystem::path&)>& build);
 
 // A signature for `who` ("Name" or "Name <email>") at RFC 3339 time `when`.
 [[nodiscard]] git_signature_ptr make_signature(const std::string& who, const std::string& when);

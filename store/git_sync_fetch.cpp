@@ -9,9 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <random>
 #include <system_error>
-#include <unistd.h>
 
 namespace stet::store {
 
@@ -106,21 +104,8 @@ std::optional<git_oid> fetch_branch(git_repository* repo, const fs::path& store,
 
 namespace {
 
-fs::path clone_sibling(const fs::path& path) {
-  std::random_device random;
-  return path.parent_path() /
-         ("." + path.filename().string() + ".clone-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
-}
-
 void clone_into(const fs::path& temporary, const std::string& url) {
-  git_repository_init_options options;
-  git::check(git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION), "cannot create a store");
-  options.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_NO_REINIT | GIT_REPOSITORY_INIT_MKDIR;
-  options.initial_head = "main";
-  options.description = "stet store: see stet-store.json";
-  git_repository* raw = nullptr;
-  git::check(git_repository_init_ext(&raw, temporary.c_str(), &options), "cannot create a store");
-  git::git_repository_ptr repo(raw);
+  auto repo = git::init_store_repo(temporary);
   git_remote* raw_remote = nullptr;
   git::check(git_remote_create(&raw_remote, repo.get(), "origin", url.c_str()), "cannot record remote 'origin'");
   git::ResolvedRemote remote{git::git_remote_ptr(raw_remote), "origin", url, "refs/remotes/origin/main"};
@@ -139,28 +124,9 @@ void clone_into(const fs::path& temporary, const std::string& url) {
 
 ContentStore clone(const std::string& url, const fs::path& requested) {
   git::Session session;
-  fs::path path = fs::absolute(requested).lexically_normal();
-  if (path.filename().empty()) {
-    path = path.parent_path();
-  }
-  std::error_code ec;
-  if (fs::exists(fs::symlink_status(path, ec))) {
-    throw Error("cannot clone into " + path.string() + ": it already exists");
-  }
-  fs::create_directories(path.parent_path(), ec);
-  fs::path temporary = clone_sibling(path);
-  try {
-    clone_into(temporary, git::normalize_url(url));
-    git::fsync_path(temporary);
-    fs::rename(temporary, path);
-    git::fsync_path(path.parent_path());
-  } catch (const fs::filesystem_error& e) {
-    fs::remove_all(temporary, ec);
-    throw Error("cannot clone into " + path.string() + ": " + e.code().message());
-  } catch (...) {
-    fs::remove_all(temporary, ec);
-    throw;
-  }
+  std::string normalized = git::normalize_url(url);
+  fs::path path = git::build_then_rename(requested, "clone into", "clone",
+                                         [&](const fs::path& temporary) { clone_into(temporary, normalized); });
   return ContentStore::open(path);
 }
 
