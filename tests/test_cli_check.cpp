@@ -9,24 +9,16 @@
 #include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
+using stet::test::is_one_error_line;
 using stet::test::run_binary;
 using stet::test::run_stet;
+using stet::test::seed_doc;
 using stet::test::TempDir;
-
-namespace {
-
-bool is_one_error_line(const std::string& err) {
-  return err.starts_with("stet: error: ") && err.find('\n') == err.size() - 1;
-}
-
-std::string seed(const std::string& name) { return (stet::test::fixtures_dir() / "docs" / name).string(); }
-
-}  // namespace
 
 TEST_CASE("cli check FILE...") {
   SUBCASE("the seed: two truncated parts, the original complete, in input order") {
-    auto r = run_binary({"check", "--format", "json", seed("nac-statement-republished.txt"),
-                         seed("sg-crimea-republished.txt"), seed("nac-statement-original.txt")});
+    auto r = run_binary({"check", "--format", "json", seed_doc("nac-statement-republished.txt"),
+                         seed_doc("sg-crimea-republished.txt"), seed_doc("nac-statement-original.txt")});
     CHECK(r.code == 1);
     auto json = nlohmann::json::parse(r.out);
     REQUIRE(json.size() == 3);
@@ -45,12 +37,12 @@ TEST_CASE("cli check FILE...") {
     }
   }
   SUBCASE("all complete exits 0, text output names the reason") {
-    auto r = run_binary({"check", seed("nac-statement-original.txt")});
+    auto r = run_binary({"check", seed_doc("nac-statement-original.txt")});
     CHECK(r.code == 0);
     CHECK(r.out.find(": complete, confidence 0.90\n  + ends-with-sentence:") != std::string::npos);
   }
   SUBCASE("--split checks each part") {
-    auto r = run_binary({"check", "--split", "--format", "json", seed("nato-2014-03-17-republished.txt")});
+    auto r = run_binary({"check", "--split", "--format", "json", seed_doc("nato-2014-03-17-republished.txt")});
     CHECK(r.code == 1);
     auto json = nlohmann::json::parse(r.out);
     REQUIRE(json.size() == 2);
@@ -94,18 +86,18 @@ TEST_CASE("cli check refuses bad input") {
     CHECK(is_one_error_line(r.err));
   }
   SUBCASE("an unknown format") {
-    CHECK(run_binary({"check", "--format", "xml", seed("nac-statement-original.txt")}).code == 2);
+    CHECK(run_binary({"check", "--format", "xml", seed_doc("nac-statement-original.txt")}).code == 2);
   }
 }
 
 TEST_CASE("cli check DOC[@REV]") {
   TempDir dir;
   std::string store = (dir / "store").string();
-  auto first = run_binary({"--store", store, "ingest", "--doc", "nato/nac", seed("nac-statement-republished.txt")});
+  auto first = run_binary({"--store", store, "ingest", "--doc", "nato/nac", seed_doc("nac-statement-republished.txt")});
   REQUIRE(first.code == 0);
   CHECK(first.out.find("new  truncated (cut after 'territorial integrity of')") != std::string::npos);
   auto second = run_binary({"--store", store, "ingest", "--doc", "nato/nac", "--format", "json",
-                            seed("nac-statement-original.txt")});
+                            seed_doc("nac-statement-original.txt")});
   REQUIRE(second.code == 0);
   CHECK(nlohmann::json::parse(second.out)[0]["verdict"] == "complete");
 

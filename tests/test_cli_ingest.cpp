@@ -11,30 +11,22 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using stet::test::is_one_error_line;
 using stet::test::run_binary;
+using stet::test::seed_doc;
 using stet::test::TempDir;
-
-namespace {
-
-bool is_one_error_line(const std::string& err) {
-  return err.starts_with("stet: error: ") && err.find('\n') == err.size() - 1;
-}
-
-std::string seed(const std::string& name) { return (stet::test::fixtures_dir() / "docs" / name).string(); }
-
-}  // namespace
 
 TEST_CASE("cli ingest, list, log and show") {
   TempDir dir;
   std::string store = (dir / "store").string();
-  auto first = run_binary({"--store", store, "ingest", seed("nac-statement-republished.txt"), "--source",
+  auto first = run_binary({"--store", store, "ingest", seed_doc("nac-statement-republished.txt"), "--source",
                            "https://example.org/news", "--retrieved", "2014-03-18T09:30:00Z"});
   REQUIRE(first.code == 0);
   CHECK(first.err.find("created a new store") != std::string::npos);
   CHECK(first.out.starts_with("nac-statement-republished@1  aa756e659674  new"));
 
   SUBCASE("re-ingest of identical bytes is a sighting") {
-    auto again = run_binary({"--store", store, "ingest", seed("nac-statement-republished.txt"), "--format", "json"});
+    auto again = run_binary({"--store", store, "ingest", seed_doc("nac-statement-republished.txt"), "--format", "json"});
     REQUIRE(again.code == 0);
     auto json = nlohmann::json::parse(again.out);
     CHECK(json[0]["status"] == "unchanged");
@@ -43,7 +35,7 @@ TEST_CASE("cli ingest, list, log and show") {
     CHECK(log[0]["sightings"].size() == 1);
   }
   SUBCASE("show prints the exact bytes, by number and by hash prefix") {
-    std::string bytes = stet::test::read_file(seed("nac-statement-republished.txt"));
+    std::string bytes = stet::test::read_file(seed_doc("nac-statement-republished.txt"));
     CHECK(run_binary({"--store", store, "show", "nac-statement-republished"}).out == bytes);
     CHECK(run_binary({"--store", store, "show", "nac-statement-republished@1"}).out == bytes);
     CHECK(run_binary({"--store", store, "show", "nac-statement-republished@aa756e65"}).out == bytes);
@@ -52,7 +44,7 @@ TEST_CASE("cli ingest, list, log and show") {
     auto listed = run_binary({"list", "--format", "json"}, "", {}, {{"STET_STORE", store}});
     REQUIRE(listed.code == 0);
     CHECK(nlohmann::json::parse(listed.out)[0]["id"] == "nac-statement-republished");
-    auto here = run_binary({"ingest", seed("sg-crimea-republished.txt")}, "", dir.path());
+    auto here = run_binary({"ingest", seed_doc("sg-crimea-republished.txt")}, "", dir.path());
     CHECK(here.code == 0);
     CHECK(fs::exists(dir / ".stet" / "HEAD"));
   }
@@ -86,7 +78,7 @@ TEST_CASE("cli ingest, list, log and show") {
 TEST_CASE("cli bad input: exit 2, one line, store unchanged") {
   TempDir dir;
   std::string store = (dir / "store").string();
-  REQUIRE(run_binary({"--store", store, "ingest", seed("nac-statement-republished.txt")}).code == 0);
+  REQUIRE(run_binary({"--store", store, "ingest", seed_doc("nac-statement-republished.txt")}).code == 0);
   dir.write("good.txt", "A good text.\n");
   dir.write("nul.txt", std::string("abc\0def\n", 8));
   dir.write("latin1.txt", "caf\xe9\n");

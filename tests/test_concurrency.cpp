@@ -18,17 +18,13 @@
 #include <cstdlib>
 
 namespace fs = std::filesystem;
+using stet::test::env_int;
 using stet::test::IngestJob;
 using stet::test::Planned;
 using stet::test::run_binary;
 using stet::test::TempDir;
 
 namespace {
-
-int env_int(const char* name, int fallback) {
-  const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? std::atoi(value) : fallback;
-}
 
 // Ingest `i` of writer `w`: a third into one document all writers share
 // (with bytes other writers also send, so some become sightings), a third

@@ -17,17 +17,13 @@
 #include <random>
 
 namespace fs = std::filesystem;
+using stet::test::env_int;
 using stet::test::IngestJob;
 using stet::test::Planned;
 using stet::test::run_binary;
 using stet::test::TempDir;
 
 namespace {
-
-int env_int(const char* name, int fallback) {
-  const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? std::atoi(value) : fallback;
-}
 
 std::string init_store(const fs::path& store) {
   auto result = run_binary({"--store", store.string(), "init"});

@@ -15,15 +15,12 @@
 #include <fstream>
 
 namespace fs = std::filesystem;
+using stet::test::is_one_error_line;
 using stet::test::run_binary;
 using stet::test::TempDir;
 using stet::test::tree_fingerprint;
 
 namespace {
-
-bool is_one_error_line(const std::string& err) {
-  return err.starts_with("stet: error: ") && err.find('\n') == err.size() - 1;
-}
 
 fs::path new_store(const TempDir& dir) {
   fs::path store = dir / "store";

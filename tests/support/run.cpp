@@ -2,6 +2,7 @@
 
 #include "cli/app.hpp"
 
+#include <cstdlib>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -159,6 +160,17 @@ RunResult run_binary(const std::vector<std::string>& args, const std::string& in
 fs::path stet_binary() { return STET_BINARY; }
 
 fs::path fixtures_dir() { return STET_FIXTURES_DIR; }
+
+std::string seed_doc(const std::string& name) { return (fixtures_dir() / "docs" / name).string(); }
+
+bool is_one_error_line(const std::string& err) {
+  return err.starts_with("stet: error: ") && err.find('\n') == err.size() - 1;
+}
+
+int env_int(const char* name, int fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? std::atoi(value) : fallback;
+}
 
 fs::path corpus_dir() { return fs::path(STET_SOURCE_DIR) / ".." / "shared" / "corpus"; }
 

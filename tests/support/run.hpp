@@ -56,4 +56,14 @@ class StepClock {
 [[nodiscard]] std::filesystem::path fixtures_dir();
 [[nodiscard]] std::filesystem::path corpus_dir();
 
+// The path of fixtures/docs/NAME, as a string for argument lists.
+[[nodiscard]] std::string seed_doc(const std::string& name);
+
+// Whether `err` is exactly one line "stet: error: ...\n" (the bad-input contract).
+[[nodiscard]] bool is_one_error_line(const std::string& err);
+
+// The integer in environment variable `name`, or `fallback` when unset or empty
+// (test sizes: STET_CRASH_ROUNDS, STET_CONCURRENCY_INGESTS, ...).
+[[nodiscard]] int env_int(const char* name, int fallback);
+
 }  // namespace stet::test
