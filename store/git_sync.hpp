@@ -31,6 +31,12 @@ struct ResolvedRemote {
 // URL. Throws InvalidInputError for a plain word that names no remote.
 [[nodiscard]] ResolvedRemote resolve_remote(git_repository* repo, const std::string& name_or_url);
 
+// The remote's branch from its advertisement (REQUIRES: connected);
+// nullopt when the remote has no refs at all. Throws NotAStoreError, with
+// `hint` appended, when it has other refs but not stet's branch.
+[[nodiscard]] std::optional<git_oid> advertised_branch(git_remote* remote, const std::string& url,
+                                                       const std::string& hint = "");
+
 // Callback state for one conversation with a remote. No exception crosses
 // the C callbacks: they record failures here.
 struct RemoteSession {

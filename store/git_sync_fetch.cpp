@@ -32,9 +32,9 @@ void clear_stale_lock(const fs::path& store, const std::string& ref) {
   }
 }
 
-// The remote's branch from its advertisement; nullopt when it has none.
-// Throws NotAStoreError when it has other refs but not stet's branch.
-std::optional<git_oid> advertised_branch(git_remote* remote, const std::string& url) {
+}  // namespace
+
+std::optional<git_oid> advertised_branch(git_remote* remote, const std::string& url, const std::string& hint) {
   const git_remote_head** heads = nullptr;
   std::size_t count = 0;
   check_remote(git_remote_ls(&heads, &count, remote), "cannot list the refs of", url);
@@ -47,12 +47,10 @@ std::optional<git_oid> advertised_branch(git_remote* remote, const std::string& 
     has_refs = has_refs || name.starts_with("refs/");
   }
   if (has_refs) {
-    throw NotAStoreError("not a stet store: " + url + " has no '" + std::string(layout::k_branch) + "' branch");
+    throw NotAStoreError("not a stet store: " + url + " has no '" + std::string(layout::k_branch) + "' branch" + hint);
   }
   return std::nullopt;
 }
-
-}  // namespace
 
 void require_store_commit(git_repository* repo, const git_oid& commit_id, const std::string& url) {
   git_commit* raw = nullptr;

@@ -13,27 +13,6 @@ namespace {
 
 using git::check;
 
-// The remote's branch as advertised for a push; nullopt when it has none.
-// Throws NotAStoreError when the remote has refs but not stet's branch.
-std::optional<git_oid> remote_branch(git_remote* remote, const std::string& url) {
-  const git_remote_head** heads = nullptr;
-  std::size_t count = 0;
-  git::check_remote(git_remote_ls(&heads, &count, remote), "cannot list the refs of", url);
-  bool has_refs = false;
-  for (std::size_t i = 0; i < count; ++i) {
-    std::string name = heads[i]->name;
-    if (name == layout::k_branch) {
-      return heads[i]->oid;
-    }
-    has_refs = has_refs || name.starts_with("refs/");
-  }
-  if (has_refs) {
-    throw NotAStoreError("not a stet store: " + url + " has no '" + std::string(layout::k_branch) +
-                         "' branch; push a store only to an empty repository or another copy of it");
-  }
-  return std::nullopt;
-}
-
 [[noreturn]] void throw_remote_ahead(const std::string& url) {
   throw RemoteAheadError("the remote " + url +
                          " has versions this store does not have yet; run 'stet pull' first "
@@ -90,7 +69,8 @@ PushResult push(ContentStore& store, const std::string& remote_name) {
   git::RemoteSession talk;
   git::check_remote(git_remote_connect(remote.remote.get(), GIT_DIRECTION_PUSH, &talk.callbacks, nullptr, nullptr),
                     "cannot reach", remote.url);
-  auto theirs = remote_branch(remote.remote.get(), remote.url);
+  auto theirs = git::advertised_branch(remote.remote.get(), remote.url,
+                                      "; push a store only to an empty repository or another copy of it");
   if (!theirs) {
     result.kind = PushKind::initialised;
   } else if (git_oid_equal(&*theirs, ours) != 0) {
