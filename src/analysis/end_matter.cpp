@@ -10,6 +10,11 @@ namespace stet::analysis {
 
 namespace {
 
+// Closing formulas and dangling labels are a few words; a longer line is
+// prose and is not folded word by word to find out (the longest phrase
+// listed below is under 40 bytes; this leaves room for markup around it).
+constexpr std::size_t k_max_phrase_line = 256;
+
 bool in_list(std::string_view phrase, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), phrase) != list.end();
 }
@@ -34,6 +39,9 @@ bool ends_with_date(std::string_view t) {
 }  // namespace
 
 bool is_closing_formula(std::string_view line) {
+  if (line.size() > k_max_phrase_line) {
+    return false;
+  }
   std::string phrase = fold_phrase(line);
   return in_list(phrase, {"regards", "best regards", "kind regards", "warm regards", "warmest regards",
                           "with regards", "sincerely", "yours sincerely", "sincerely yours", "yours faithfully",
@@ -101,6 +109,9 @@ bool is_form_field(std::string_view line) {
 }
 
 bool is_dangling_label(std::string_view line) {
+  if (line.size() > k_max_phrase_line) {
+    return false;
+  }
   std::string phrase = fold_phrase(line);
   if (in_list(phrase, {"source", "sources", "source link", "read more", "read the full story", "read full story",
                        "continue reading", "via", "credit", "credits", "quelle", "quellen", "weiterlesen",

@@ -88,11 +88,17 @@ char32_t code_point_before(std::string_view utf8, std::size_t end, std::size_t& 
 }
 
 bool is_space_code_point(char32_t c) {
+  if (c < 0x80) {  // ASCII fast path: the same answers as ICU's White_Space
+    return c == U' ' || (c >= U'\t' && c <= U'\r');
+  }
   auto u = static_cast<UChar32>(c);
   return u_isUWhiteSpace(u) != 0 || c == U'\u00A0' || c == U'\u202F' || c == U'\u2007' || c == U'\uFEFF';
 }
 
 bool is_word_code_point(char32_t c) {
+  if (c < 0x80) {  // ASCII fast path: letters and digits only
+    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
+  }
   auto u = static_cast<UChar32>(c);
   return u_isalnum(u) != 0 || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0;
 }
@@ -103,7 +109,8 @@ std::vector<TextWord> split_words(std::string_view utf8) {
   std::size_t start = std::string_view::npos;
   while (pos < utf8.size()) {
     std::size_t here = pos;
-    char32_t c = code_point_at(utf8, pos);
+    auto byte = static_cast<unsigned char>(utf8[pos]);
+    char32_t c = byte < 0x80 ? static_cast<char32_t>(utf8[pos++]) : code_point_at(utf8, pos);
     if (is_space_code_point(c)) {
       if (start != std::string_view::npos) {
         push_token(words, utf8.substr(start, here - start), start);
@@ -137,7 +144,14 @@ std::string fold_word(std::string_view word) {
     end = start;
   }
   std::string out;
+  out.reserve(end - begin);
   for (std::size_t pos = begin; pos < end;) {
+    auto byte = static_cast<unsigned char>(word[pos]);
+    if (byte < 0x80) {  // ASCII fast path
+      out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte);
+      ++pos;
+      continue;
+    }
     char32_t c = code_point_at(word, pos);
     out += to_utf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
   }
