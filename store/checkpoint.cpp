@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <set>
+#include <type_traits>
 
 namespace stet::store {
 
@@ -55,6 +56,14 @@ T required(const json& object, const char* name) {
   auto it = object.find(name);
   if (it == object.end()) {
     throw InvalidInputError(std::string("checkpoint has no field '") + name + "'");
+  }
+  // nlohmann converts any number to an integer type, wrapping negatives and
+  // with undefined behaviour for floats out of range: counts must be JSON
+  // non-negative integers.
+  if constexpr (std::is_integral_v<T>) {
+    if (!it->is_number_unsigned()) {
+      throw InvalidInputError(std::string("checkpoint field '") + name + "' is not a non-negative integer");
+    }
   }
   try {
     return it->get<T>();
@@ -115,7 +124,7 @@ Checkpoint checkpoint_from_json(std::string_view text) {
   if (object.is_discarded() || !object.is_object()) {
     throw InvalidInputError("the checkpoint is not a JSON object");
   }
-  if (required<int>(object, "checkpoint_format") != k_checkpoint_format) {
+  if (required<std::uint64_t>(object, "checkpoint_format") != static_cast<std::uint64_t>(k_checkpoint_format)) {
     throw InvalidInputError("unknown checkpoint_format");
   }
   Checkpoint c;

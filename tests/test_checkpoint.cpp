@@ -78,4 +78,16 @@ TEST_CASE("store::checkpoint_to_json") {
     text.replace(text.find(std::string(40, 'a')), 40, "zz");
     CHECK_THROWS_AS((void)st::checkpoint_from_json(text), st::InvalidInputError);
   }
+  SUBCASE("counts that are not non-negative integers are refused") {
+    // A count too large for an integer once reached an out-of-range float-to-integer conversion (UB).
+    for (const char* bad : {"-1", "1.5", "4e30", "3999999999999999999999999999999", "\"3\"", "true"}) {
+      CAPTURE(bad);
+      std::string text = st::checkpoint_to_json(c);
+      text.replace(text.find("\"versions\": 3"), 13, std::string("\"versions\": ") + bad);
+      CHECK_THROWS_AS((void)st::checkpoint_from_json(text), st::InvalidInputError);
+    }
+    std::string text = st::checkpoint_to_json(c);
+    text.replace(text.find("\"checkpoint_format\": 1"), 22, "\"checkpoint_format\": 4294967297");
+    CHECK_THROWS_AS((void)st::checkpoint_from_json(text), st::InvalidInputError);
+  }
 }
