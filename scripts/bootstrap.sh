@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 build_packages=(g++ cmake ninja-build pkg-config git ca-certificates
   libgit2-dev libdtl-dev libssl-dev libcli11-dev doctest-dev libicu-dev nlohmann-json3-dev)
-test_packages=(clang libclang-rt-14-dev chromium)
+test_packages=(clang libclang-rt-14-dev llvm-14 chromium)
 
 install_missing() {
   local missing=()
@@ -61,7 +61,11 @@ echo "bootstrap: test suite under ASan+UBSan+LSan, then fuzz smoke runs (build-a
 CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSTET_SANITIZE=address,undefined -DSTET_FUZZ=ON >/dev/null
 cmake --build build-asan -j "$jobs"
-STET_CRASH_ROUNDS=6 STET_CONCURRENCY_INGESTS=20 STET_SKIP_HUGE=1 \
+# The suppressions match function names, so the sanitizers need llvm-14's
+# symbolizer (without it every leak inside libgit2 would be reported).
+symbolizer=/usr/lib/llvm-14/bin/llvm-symbolizer
+[ -x "$symbolizer" ] || { echo "bootstrap: $symbolizer is missing (package llvm-14)" >&2; exit 1; }
+STET_CRASH_ROUNDS=6 STET_CONCURRENCY_INGESTS=20 STET_SKIP_HUGE=1 ASAN_SYMBOLIZER_PATH="$symbolizer" \
   ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1 \
   LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
