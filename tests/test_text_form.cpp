@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
 #include <string>
 
 namespace an = stet::analysis;
@@ -91,7 +92,8 @@ TEST_CASE("analysis::first_line_title") {
   CHECK(an::first_line_title(" \xEF\xBB\xBF\xEF\xBF\xBD replacement\n") == "\xEF\xBF\xBD replacement");
   CHECK(an::first_line_title("   \n\t\n") == "");
   std::string long_line(150, 'a');
-  long_line += std::string(60, 'x') + "\xC3\xA9";
+  long_line.append(60, 'x');
+  long_line += "\xC3\xA9";
   CHECK(an::first_line_title(long_line).size() == 200);
   std::string accents;
   for (int i = 0; i < 150; ++i) {
@@ -100,4 +102,29 @@ TEST_CASE("analysis::first_line_title") {
   auto title = an::first_line_title(accents);
   CHECK(title.size() == 200);
   CHECK_FALSE(an::text_problem(title).has_value());
+}
+
+TEST_CASE("analysis::text_problem finds a bad byte at every offset") {
+  // The scan takes eight ASCII bytes at a time; a NUL or a bad byte must be
+  // found, at its exact offset, wherever it falls in or after such a block.
+  for (std::size_t at = 0; at < 24; ++at) {
+    CAPTURE(at);
+    std::string nul(24, 'a');
+    nul[at] = '\0';
+    auto problem = an::text_problem(nul);
+    REQUIRE(problem.has_value());
+    std::ostringstream nul_at;
+    nul_at << "NUL byte at offset " << at << " ";
+    CHECK(problem->find(nul_at.str()) != std::string::npos);
+    std::string bad(24, 'a');
+    bad[at] = '\xFF';
+    problem = an::text_problem(bad);
+    REQUIRE(problem.has_value());
+    std::ostringstream bad_at;
+    bad_at << "bad byte at offset " << at << ")";
+    CHECK(problem->find(bad_at.str()) != std::string::npos);
+    std::string ok(24, 'a');
+    ok.replace(at, 0, "\xC3\xA9");  // a valid two-byte character
+    CHECK_FALSE(an::text_problem(ok).has_value());
+  }
 }

@@ -8,6 +8,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 namespace stet::analysis {
@@ -55,8 +57,19 @@ bool is_ideograph(UChar32 c) {
 }  // namespace
 
 std::optional<std::string> text_problem(std::string_view bytes) {
+  constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
   std::size_t pos = 0;
   while (pos < bytes.size()) {
+    // Eight ASCII bytes at a time while none is NUL or above 0x7F.
+    if (bytes.size() - pos >= 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, bytes.data() + pos, sizeof word);
+      if (((word | ((word - k_ones) & ~word)) & k_highs) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
     std::size_t start = pos;
     if (bytes[pos] == '\0') {
       return "it contains a NUL byte at offset " + std::to_string(start) + " (binary data, not text)";
