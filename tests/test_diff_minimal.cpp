@@ -45,11 +45,11 @@ std::size_t git_changed_words(const std::filesystem::path& a, const std::filesys
 }  // namespace
 
 TEST_CASE("diff::word_diff is never less minimal than git on real revisions") {
-  std::filesystem::path history = stet::test::corpus_dir() / "history";
-  if (!std::filesystem::exists(history)) {
-    MESSAGE("corpus absent: skipped");
+  auto corpus = stet::test::corpus_or_skip("history");
+  if (!corpus) {
     return;
   }
+  const std::filesystem::path& history = *corpus;
   std::vector<std::filesystem::path> docs;
   for (const auto& entry : std::filesystem::directory_iterator(history)) {
     if (entry.is_directory()) {

@@ -29,11 +29,11 @@ std::size_t marked_words(const std::string& expect) {
 }  // namespace
 
 TEST_CASE("diff::word_diff on git's word-diff cases (t4034)") {
-  std::filesystem::path cases = stet::test::corpus_dir() / "peer-tests" / "git-t4034";
-  if (!std::filesystem::exists(cases)) {
-    MESSAGE("corpus absent: skipped");
+  auto corpus = stet::test::corpus_or_skip("peer-tests/git-t4034");
+  if (!corpus) {
     return;
   }
+  const std::filesystem::path& cases = *corpus;
   std::vector<std::filesystem::path> languages;
   for (const auto& entry : std::filesystem::directory_iterator(cases)) {
     if (entry.is_directory()) {

@@ -204,11 +204,11 @@ TEST_CASE("diff::word_diff round trip on generated pairs") {
 }
 
 TEST_CASE("diff::word_diff round trip on real histories") {
-  std::filesystem::path history = stet::test::corpus_dir() / "history";
-  if (!std::filesystem::exists(history)) {
-    MESSAGE("corpus absent: skipped");
+  auto corpus = stet::test::corpus_or_skip("history");
+  if (!corpus) {
     return;
   }
+  const std::filesystem::path& history = *corpus;
   std::size_t pairs = 0;
   for (const auto& doc : std::filesystem::directory_iterator(history)) {
     if (!doc.is_directory()) {

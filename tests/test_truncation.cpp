@@ -203,11 +203,11 @@ TEST_CASE("analysis::assess_text on prefixes ending on a function word") {
 TEST_CASE("analysis::assess_text on the shared corpus of complete documents") {
   // Real complete documents must stay complete (the bound: at most
   // 1% false positives). The full accuracy evaluation is bench/truncation.
-  std::filesystem::path complete = stet::test::corpus_dir() / "complete";
-  if (!std::filesystem::exists(complete / "index.tsv")) {
-    MESSAGE("shared corpus absent: skipped");
+  auto corpus = stet::test::corpus_or_skip("complete", "index.tsv");
+  if (!corpus) {
     return;
   }
+  const std::filesystem::path& complete = *corpus;
   std::size_t documents = 0;
   std::size_t false_positives = 0;
   for (const auto& entry : std::filesystem::directory_iterator(complete)) {

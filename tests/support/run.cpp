@@ -2,6 +2,8 @@
 
 #include "cli/app.hpp"
 
+#include <doctest/doctest.h>
+
 #include <cstdlib>
 #include <fcntl.h>
 #include <poll.h>
@@ -173,5 +175,20 @@ int env_int(const char* name, int fallback) {
 }
 
 fs::path corpus_dir() { return fs::path(STET_SOURCE_DIR) / ".." / "shared" / "corpus"; }
+
+std::optional<fs::path> corpus_or_skip(const std::string& sub, const std::string& marker) {
+  fs::path dir = corpus_dir() / sub;
+  fs::path probe = marker.empty() ? dir : dir / marker;
+  if (fs::exists(probe)) {
+    return dir;
+  }
+  const char* ci = std::getenv("CI");
+  if (ci != nullptr && std::string(ci) == "true") {
+    FAIL_CHECK("shared corpus absent under CI=true: " << probe.string());
+  } else {
+    MESSAGE("SKIPPED: shared corpus absent: " << probe.string());
+  }
+  return std::nullopt;
+}
 
 }  // namespace stet::test

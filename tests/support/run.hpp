@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,15 @@ class StepClock {
 // The fixtures folder and the shared corpus (which may be absent).
 [[nodiscard]] std::filesystem::path fixtures_dir();
 [[nodiscard]] std::filesystem::path corpus_dir();
+
+// The shared corpus path `sub` (below corpus_dir()) when `marker` exists in
+// it, else nullopt. Absent, the test is skipped visibly (a MESSAGE naming the
+// path), and when $CI is "true" it fails instead: CI must never pass a test
+// that did not run. Call as:
+//   auto dir = stet::test::corpus_or_skip("history");
+//   if (!dir) { return; }
+[[nodiscard]] std::optional<std::filesystem::path> corpus_or_skip(const std::string& sub,
+                                                                  const std::string& marker = "");
 
 // The path of fixtures/docs/NAME, as a string for argument lists.
 [[nodiscard]] std::string seed_doc(const std::string& name);
