@@ -6,6 +6,7 @@ find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
 # inflates loose objects itself (store/git_audit_objects.cpp).
 find_package(ZLIB REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+find_package(SQLite3 3.34 REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(nlohmann_json 3.10 CONFIG REQUIRED)
 if(BUILD_TESTING OR NOT DEFINED BUILD_TESTING)

@@ -1,4 +1,3 @@
-#include "analysis/nearest_version.hpp"
 #include "store/audit.hpp"
 #include "store/content_store.hpp"
 #include "store/error.hpp"
@@ -107,30 +106,6 @@ TEST_CASE("store::audit_store") {
   }
 }
 
-TEST_CASE("analysis::word_overlap") {
-  struct Case {
-    const char* file;
-    const char* version;
-    const char* summary;
-  };
-  const Case cases[] = {
-      {"a b c", "a b c d e", "matches v except the last 2 words are missing"},
-      {"c d e", "a b c d e", "matches v except the first 2 words are missing"},
-      {"a b e", "a b c d e", "matches v except 2 words after word 2 are missing"},
-      {"a  b\nc", "a b c", "has the same words as v; only spacing or line breaks differ"},
-      {"a b c d", "a b c", "matches v with 1 word added at the end"},
-      {"a x c", "a b c", "shares its first 1 word and last 1 word with v; 1 word of the file and 1 word of the "
-                         "version differ in between"},
-  };
-  for (const Case& c : cases) {
-    CAPTURE(c.file);
-    auto overlap = stet::analysis::word_overlap(c.file, c.version);
-    CHECK(stet::analysis::describe_overlap(overlap, "v") == c.summary);
-  }
-  CHECK(stet::analysis::overlap_score(stet::analysis::word_overlap("a b", "a b")) == 1.0);
-  CHECK(stet::analysis::overlap_score(stet::analysis::word_overlap("a b", "c d")) == 0.0);
-}
-
 TEST_CASE("cli verify --file") {
   TempDir dir;
   std::string store = (dir / "s").string();
@@ -152,8 +127,15 @@ TEST_CASE("cli verify --file") {
     auto r = stet::test::run_stet({"--store", store, "verify", "--file", file.string()});
     CHECK(r.code == 1);
     CAPTURE(r.out);
-    CHECK(r.out.find("matches nato@1 except the last ") != std::string::npos);
-    CHECK(r.out.find(" words are missing") != std::string::npos);
+    CHECK(r.out.find("nearest: truncated-copy of nato@1: 100.0% of its ") != std::string::npos);
+    CHECK(r.out.find(" short after ") != std::string::npos);
+  }
+  SUBCASE("an unrelated text has no nearest version") {
+    auto file = dir.write("other.txt", "Seven words about cooking pasta at home.\n");
+    auto r = stet::test::run_stet({"--store", store, "verify", "--file", file.string(), "--format", "json"});
+    CHECK(r.code == 1);
+    CAPTURE(r.out);
+    CHECK(r.out.find("\"match\": \"none\"") != std::string::npos);
   }
   SUBCASE("a missing file is an error") {
     auto r = stet::test::run_stet({"--store", store, "verify", "--file", (dir / "nope").string()});

@@ -59,6 +59,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
   add_pull_command(app, table);
   add_clone_command(app, table);
   add_remote_command(app, table);
+  add_match_command(app, table);
+  add_index_command(app, table);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -36,5 +36,7 @@ void add_push_command(CLI::App& app, CommandTable& table);
 void add_pull_command(CLI::App& app, CommandTable& table);
 void add_clone_command(CLI::App& app, CommandTable& table);
 void add_remote_command(CLI::App& app, CommandTable& table);
+void add_match_command(CLI::App& app, CommandTable& table);
+void add_index_command(CLI::App& app, CommandTable& table);
 
 }  // namespace stet::cli

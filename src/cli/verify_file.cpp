@@ -1,8 +1,9 @@
 #include "cli/verify_file.hpp"
 
-#include "analysis/nearest_version.hpp"
 #include "analysis/text_form.hpp"
 #include "cli/doc_ref.hpp"
+#include "cli/match_render.hpp"
+#include "cli/match_store.hpp"
 
 #include <fstream>
 #include <iterator>
@@ -22,39 +23,45 @@ struct Verdict {
   std::string match = "none";  // exact, normalized, nearest, none
   const Candidate* candidate = nullptr;
   std::string summary;
+  std::optional<MatchCandidate> nearest;  // the matcher's best candidate, for "nearest"
 };
 
 std::string name_of(const Candidate& c) { return c.doc + "@" + std::to_string(c.version.number); }
 
+// Exact and normalized answers come from the store's own records; only the
+// nearest version is looked up through the match index, and it is then
+// aligned against the version read from the store.
 Verdict judge(const std::string& file, const std::string& bytes, const std::vector<Candidate>& all,
               const store::ContentStore& store) {
-  Verdict verdict{file, "none", nullptr, ""};
+  Verdict verdict{file, "none", nullptr, "", std::nullopt};
   store::Digest sha = store::sha256(bytes);
   store::Digest normalized = store::sha256(analysis::normalized_text(bytes));
   for (const Candidate& c : all) {
     if (c.version.sha256 == sha) {
-      return {file, "exact", &c, "is exactly " + name_of(c)};
+      return {file, "exact", &c, "is exactly " + name_of(c), std::nullopt};
     }
     if (!verdict.candidate && c.version.ingest.normalized_sha256 == normalized) {
       verdict = {file, "normalized", &c,
                  "is not a recorded version, but has the same text as " + name_of(c) +
-                     " after normalization (spacing, line endings or Unicode forms differ)"};
+                     " after normalization (spacing, line endings or Unicode forms differ)",
+                 std::nullopt};
     }
   }
   if (verdict.candidate) {
     return verdict;
   }
-  double best = -1.0;
-  for (const Candidate& c : all) {
-    auto overlap = analysis::word_overlap(bytes, require_content(store, c.doc, c.version));
-    if (analysis::overlap_score(overlap) > best) {
-      best = analysis::overlap_score(overlap);
-      verdict = {file, "nearest", &c, "is not a recorded version; it " + analysis::describe_overlap(overlap, name_of(c))};
-    }
-  }
-  if (!verdict.candidate) {
+  if (all.empty()) {
     verdict.summary = "is not a recorded version (the store is empty)";
+    return verdict;
   }
+  std::vector<MatchCandidate> found = match_query(store, bytes, {"", 1});
+  if (found.empty() || found.front().verdict == match::Verdict::none) {
+    verdict.summary = "is not a recorded version, and no recorded text is its origin (stet match finds none)";
+    return verdict;
+  }
+  verdict.match = "nearest";
+  verdict.summary = "is not a recorded version; nearest: " + candidate_summary(found.front());
+  verdict.nearest = std::move(found.front());
   return verdict;
 }
 
@@ -73,11 +80,16 @@ void print_text(std::ostream& out, const Verdict& v) {
   }
 }
 
-nlohmann::json verdict_json(const Verdict& v) {
+nlohmann::json verdict_json(const Verdict& v, std::string_view bytes) {
   nlohmann::json object = {{"file", v.file}, {"match", v.match}, {"summary", v.summary}};
   if (v.candidate) {
     object["doc"] = v.candidate->doc;
     object["version"] = version_json(v.candidate->version);
+  }
+  if (v.nearest) {
+    object["doc"] = v.nearest->doc;
+    object["version"] = version_json(v.nearest->version);
+    object["nearest"] = candidate_json(*v.nearest, bytes);
   }
   return object;
 }
@@ -106,7 +118,7 @@ ExitCode verify_files(Context& context, const std::vector<std::string>& files, F
     Verdict verdict = judge(file, bytes, all, store);
     every_exact = every_exact && verdict.match == "exact";
     if (format == Format::json) {
-      array.push_back(verdict_json(verdict));
+      array.push_back(verdict_json(verdict, bytes));
     } else {
       print_text(*context.out, verdict);
     }
