@@ -34,6 +34,13 @@ step "$stet" check nato/2014-03-17/nac-statement@1
 step "$stet" diff nato/2014-03-17/nac-statement 1 2 --context 1
 step "$stet" diff nato/2014-03-17/nac-statement 1 2 --format stat
 step "$stet" verify
+# A fact-checker holding only the republished copy, and a store with the
+# original: which recorded text is it, how much of it, and where was it cut?
+factcheck=$(dirname "$store")/demo-factcheck-store
+rm -rf "$factcheck"
+step "$stet" --store "$factcheck" ingest "$docs/nac-statement-original.txt" --doc nato/nac-statement \
+  --source "NATO Press Release (2014) 046"
+step "$stet" --store "$factcheck" match "$docs/nac-statement-republished.txt"
 report=$(dirname "$store")/nac-statement-report.html
 step "$stet" report nato/2014-03-17/nac-statement -o "$report"
 echo "the report: $report (open it in a browser)"
