@@ -35,23 +35,32 @@ bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-std::string folded(std::string_view word) {
-  std::string out;
+std::string_view trim_underscores(std::string_view s) {
+  auto first = s.find_first_not_of('_');
+  if (first == std::string_view::npos) {
+    return s;
+  }
+  return s.substr(first, s.find_last_not_of('_') - first + 1);
+}
+
+// The key of one word: ASCII words are lowercased on the fly (most words,
+// no allocation); others go through the recorded normalization and ICU
+// case folding.
+std::uint64_t word_key(std::string_view word) {
   if (is_ascii(word)) {
-    out.assign(word);
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-  } else {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(analysis::normalized_text(word));
-    u.foldCase();
-    u.toUTF8String(out);
+    std::uint64_t h = 1469598103934665603ULL;
+    for (char c : trim_underscores(word)) {
+      char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      h ^= static_cast<unsigned char>(lower);
+      h *= 1099511628211ULL;
+    }
+    return mix(h);
   }
-  auto first = out.find_first_not_of('_');
-  if (first == std::string::npos) {
-    return out;
-  }
-  return out.substr(first, out.find_last_not_of('_') - first + 1);
+  std::string out;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(analysis::normalized_text(word));
+  u.foldCase();
+  u.toUTF8String(out);
+  return mix(fnv1a(trim_underscores(out)));
 }
 
 }  // namespace
@@ -67,7 +76,7 @@ std::vector<Word> text_words(std::string_view text) {
     if (!valid && analysis::text_problem(piece)) {
       continue;
     }
-    words.push_back({token.begin, token.end, mix(fnv1a(folded(piece)))});
+    words.push_back({token.begin, token.end, word_key(piece)});
   }
   return words;
 }
