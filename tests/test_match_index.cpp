@@ -2,6 +2,7 @@
 // refusing damaged or foreign files).
 
 #include "index/match_index.hpp"
+#include "match/candidates.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -13,7 +14,7 @@ namespace ix = stet::index;
 TEST_CASE("index::MatchIndex") {
   stet::test::TempDir dir;
   auto path = dir / "i.sqlite";
-  SUBCASE("fingerprints kept by the next version extend its run") {
+  SUBCASE("a run stays open while later versions keep the fingerprint, and closes when one drops it") {
     {
       auto index = ix::MatchIndex::open(path);
       index.begin_write();
@@ -28,7 +29,7 @@ TEST_CASE("index::MatchIndex") {
     auto p20 = index.postings(20);
     REQUIRE(p20.size() == 2);
     CHECK(p20[0].first == 1);
-    CHECK(p20[0].last == 2);
+    CHECK(p20[0].last == stet::match::k_open_run);
     REQUIRE(index.postings(10).size() == 1);
     CHECK(index.postings(10)[0].last == 1);
     CHECK(index.postings(30)[0].first == 2);

@@ -41,19 +41,38 @@ std::string slurp(const fs::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-std::vector<std::string> load_bases(const fs::path& corpus) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(corpus)) {
-    std::string p = entry.path().string();
-    if (entry.is_regular_file() && entry.path().extension() == ".txt" &&
-        (p.find("/history/") != std::string::npos || p.find("/complete/") != std::string::npos)) {
-      files.push_back(entry.path());
+// The start of each document's chain: every real revision of a history
+// document, or one complete text (those not also in the history).
+std::vector<std::vector<std::string>> load_bases(const fs::path& corpus) {
+  std::vector<std::vector<std::string>> out;
+  std::vector<fs::path> dirs;
+  for (const auto& entry : fs::directory_iterator(corpus / "history")) {
+    if (entry.is_directory()) {
+      dirs.push_back(entry.path());
     }
   }
-  std::sort(files.begin(), files.end());
-  std::vector<std::string> out;
-  for (const fs::path& f : files) {
-    out.push_back(slurp(f));
+  std::sort(dirs.begin(), dirs.end());
+  for (const fs::path& dir : dirs) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    out.emplace_back();
+    for (const fs::path& f : files) {
+      out.back().push_back(slurp(f));
+    }
+  }
+  std::vector<fs::path> complete;
+  for (const auto& entry : fs::directory_iterator(corpus / "complete")) {
+    std::string name = entry.path().filename().string();
+    if (entry.path().extension() == ".txt" && name.rfind("ghpolicy", 0) != 0 && name.rfind("wpcom", 0) != 0) {
+      complete.push_back(entry.path());
+    }
+  }
+  std::sort(complete.begin(), complete.end());
+  for (const fs::path& f : complete) {
+    out.push_back({slurp(f)});
   }
   return out;
 }
@@ -118,13 +137,11 @@ Args parse(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   Args args = parse(argc, argv);
-  std::vector<std::string> bases = load_bases(args.corpus);
-  std::size_t per = std::max<std::size_t>(1, args.versions / bases.size());
+  std::vector<std::vector<std::string>> docs = load_bases(args.corpus);
+  std::size_t per = std::max<std::size_t>(1, args.versions / docs.size());
   std::mt19937 rng(15);
-  std::vector<std::vector<std::string>> docs(bases.size());
   std::size_t text_bytes = 0;
-  for (std::size_t d = 0; d < bases.size(); ++d) {
-    docs[d].push_back(bases[d]);
+  for (std::size_t d = 0; d < docs.size(); ++d) {
     while (docs[d].size() < per) {
       docs[d].push_back(mutate(docs[d].back(), rng));
     }
@@ -150,7 +167,7 @@ int main(int argc, char** argv) {
   index.commit();
   double build_ms = ms_since(t0);
   auto index_bytes = fs::file_size(args.index);
-  std::printf("versions %zu (%zu documents x %zu), text %.1f MB\n", count, docs.size(), per, static_cast<double>(text_bytes) / 1e6);
+  std::printf("versions %zu (%zu documents, about %zu each), text %.1f MB\n", count, docs.size(), per, static_cast<double>(text_bytes) / 1e6);
   std::printf("index build %.1f s = %.0f versions/s; index %.1f MB = %.1f%% of the text\n", build_ms / 1000,
               static_cast<double>(count) / (build_ms / 1000), static_cast<double>(index_bytes) / 1e6,
               100.0 * static_cast<double>(index_bytes) / static_cast<double>(text_bytes));
@@ -168,7 +185,8 @@ int main(int argc, char** argv) {
     std::size_t best_words = 0;
     for (const m::Candidate& c : ranked) {
       std::size_t doc = std::stoul(index.doc_name(c.doc)->substr(1));
-      m::Alignment a = m::align_texts(docs[doc][static_cast<std::size_t>(c.best.last) - 1], query);
+      std::size_t last = std::min(docs[doc].size(), static_cast<std::size_t>(c.best.last));
+      m::Alignment a = m::align_texts(docs[doc][last - 1], query);
       if (m::judge(a, false, false) != m::Verdict::none && a.matched_words > best_words) {
         best_words = a.matched_words;
         best_doc = doc;

@@ -41,8 +41,11 @@ struct CandidateFinder {
 
   std::optional<MatchCandidate> align(const MatchQuery& q, const std::string& doc, int first, int last) {
     std::optional<std::vector<store::Version>> history = store.history(doc);
-    if (!history || last < 1 || static_cast<std::size_t>(last) > history->size()) {
-      return std::nullopt;  // the index is behind a store that lost versions: never claim them
+    if (history && last == match::k_open_run) {
+      last = static_cast<int>(history->size());
+    }
+    if (!history || first < 1 || first > last || static_cast<std::size_t>(last) > history->size()) {
+      return std::nullopt;  // the index is ahead of a store that lost versions: never claim them
     }
     MatchCandidate c{doc, first, last, (*history)[static_cast<std::size_t>(last) - 1], {}, {}, match::Verdict::none};
     c.text = version_text(store, doc, c.version);

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace stet::index {
 
@@ -27,7 +28,7 @@ using sqlite_handles::Stmt;
 
 // Names the layout and the fingerprint parameters: an index written with
 // other ones is rebuilt, never misread.
-const std::string k_format = "stet-match-index 1 k=" + std::to_string(match::k_gram) +
+const std::string k_format = "stet-match-index 2 k=" + std::to_string(match::k_gram) +
                              " w=" + std::to_string(match::k_window);
 
 constexpr const char* k_schema = R"(
@@ -115,7 +116,7 @@ MatchIndex MatchIndex::open(const std::filesystem::path& path) {
   impl->exec("PRAGMA synchronous = NORMAL");
   impl->check_format();
   impl->get_postings = impl->prepare("SELECT doc, first, last FROM postings WHERE hash = ? LIMIT ?");
-  impl->extend = impl->prepare("UPDATE postings SET last = ?1 WHERE hash = ?2 AND doc = ?3 AND last = ?1 - 1");
+  impl->extend = impl->prepare("UPDATE postings SET last = ?1 WHERE hash = ?2 AND doc = ?3 AND last = ?4");
   impl->insert_posting = impl->prepare("INSERT INTO postings(hash, doc, first, last) VALUES(?, ?, ?, ?)");
   impl->insert_version =
       impl->prepare("INSERT INTO versions(doc, number, sha256, normalized) VALUES(?, ?, ?, ?)");
@@ -167,21 +168,24 @@ void MatchIndex::add_version(const std::string& doc, const IndexedVersion& versi
   sqlite3_bind_text(v, 3, version.sha256.c_str(), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text(v, 4, version.normalized.c_str(), -1, SQLITE_TRANSIENT);
   m.run(v, "add version");
-  for (std::uint64_t h : hashes) {
-    if (std::binary_search(previous.begin(), previous.end(), h)) {
-      sqlite3_bind_int(m.extend.get(), 1, version.number);
-      sqlite3_bind_int64(m.extend.get(), 2, static_cast<std::int64_t>(h));
-      sqlite3_bind_int64(m.extend.get(), 3, id);
-      m.run(m.extend.get(), "extend posting");
-      if (sqlite3_changes(m.db.get()) > 0) {
-        continue;
-      }
-    }
+  std::vector<std::uint64_t> gone;
+  std::set_difference(previous.begin(), previous.end(), hashes.begin(), hashes.end(), std::back_inserter(gone));
+  for (std::uint64_t h : gone) {
+    sqlite3_stmt* e = m.extend.get();
+    sqlite3_bind_int(e, 1, version.number - 1);
+    sqlite3_bind_int64(e, 2, static_cast<std::int64_t>(h));
+    sqlite3_bind_int64(e, 3, id);
+    sqlite3_bind_int(e, 4, match::k_open_run);
+    m.run(e, "close posting");
+  }
+  std::vector<std::uint64_t> fresh;
+  std::set_difference(hashes.begin(), hashes.end(), previous.begin(), previous.end(), std::back_inserter(fresh));
+  for (std::uint64_t h : fresh) {
     sqlite3_stmt* p = m.insert_posting.get();
     sqlite3_bind_int64(p, 1, static_cast<std::int64_t>(h));
     sqlite3_bind_int64(p, 2, id);
     sqlite3_bind_int(p, 3, version.number);
-    sqlite3_bind_int(p, 4, version.number);
+    sqlite3_bind_int(p, 4, match::k_open_run);
     m.run(p, "add posting");
   }
 }

@@ -66,8 +66,10 @@ class MatchIndex {
 
   // Records version `number` of `doc` with its fingerprint `hashes`
   // (distinct, sorted). `previous` are the hashes of version number - 1,
-  // which must already be recorded (empty for the first version): shared
-  // fingerprints extend that version's runs instead of adding rows.
+  // which must already be recorded (empty for the first version). Runs are
+  // open-ended while they last, so only fingerprints that appear (a new
+  // row) or disappear (its run is closed at number - 1) are written: a
+  // version that changes a few words costs a few rows.
   void add_version(const std::string& doc, const IndexedVersion& version, const std::vector<std::uint64_t>& hashes,
                    const std::vector<std::uint64_t>& previous);
 

@@ -80,6 +80,10 @@ std::vector<Candidate> rank_candidates(const std::vector<std::uint64_t>& hashes,
   if (out.size() > limit) {
     out.resize(limit);
   }
+  if (!out.empty()) {
+    double floor = k_hits_share_to_align * static_cast<double>(out.front().best.hits);
+    std::erase_if(out, [floor](const Candidate& c) { return static_cast<double>(c.best.hits) < floor; });
+  }
   return out;
 }
 

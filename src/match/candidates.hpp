@@ -9,8 +9,11 @@
 
 namespace stet::match {
 
-// A fingerprint present in versions `first`..`last` (numbers, inclusive) of
-// document `doc` (an index-local id).
+// `last` of a run that goes on to the latest indexed version.
+inline constexpr int k_open_run = 1 << 30;
+
+// A fingerprint present in versions `first`..`last` (numbers, inclusive;
+// k_open_run: up to the latest) of document `doc` (an index-local id).
 struct Posting {
   std::int64_t doc = 0;
   int first = 0;
@@ -34,12 +37,18 @@ struct VersionRun {
 
 struct Candidate {
   std::int64_t doc = 0;
-  VersionRun best;  // the latest run with the most hits
+  VersionRun best;  // the latest run with the most hits (`last` may be k_open_run)
 };
+
+// Candidates with fewer hits than this share of the best one's are not
+// worth aligning: a query from one document shares few fingerprints with
+// the others.
+inline constexpr double k_hits_share_to_align = 0.2;
 
 // The documents sharing at least one of `hashes` (distinct query
 // fingerprints) and accepted by `accept` (empty: all), best first (most
-// hits, then lowest id), at most `limit`.
+// hits, then lowest id), at most `limit`, and none with fewer hits than
+// k_hits_share_to_align of the first.
 [[nodiscard]] std::vector<Candidate> rank_candidates(const std::vector<std::uint64_t>& hashes,
                                                      const PostingLookup& lookup,
                                                      const std::function<bool(std::int64_t)>& accept,
