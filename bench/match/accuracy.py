@@ -11,7 +11,7 @@ the error of the reported coverage and the query latency.
 
     bench/match/accuracy.py build/src/stet [--queries 1000] [--unrelated 500] [--seed 15]
 """
-import argparse, json, os, random, re, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, random, re, resource, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,11 +80,17 @@ def mutate(rng, text, rate):
     return "\n".join(lines) + "\n", edits
 
 
+CPU = []  # user + system time of each stet process: the machine is shared, wall time mostly waits
+
+
 def ask(stet, store, text):
     t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     r = subprocess.run([stet, "--store", store, "match", "-", "--format", "json", "-n", "1"],
                        input=text.encode(), capture_output=True)
     ms = (time.perf_counter() - t0) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
     if r.returncode not in (0, 1):
         raise SystemExit(f"stet match failed ({r.returncode}): {r.stderr.decode()}")
     return json.loads(r.stdout), ms
@@ -161,8 +167,11 @@ def report(rows, none, unrelated, lat):
               f"within 2 points {pct(sum(c <= 2 for c in cov), len(cov)):.1f}%")
     print(f"unrelated: {unrelated} texts, answered none {pct(none, unrelated):.1f}%")
     lat.sort()
-    print(f"latency per query (whole process): median {statistics.median(lat):.1f} ms, "
+    print(f"latency per query (whole process, wall): median {statistics.median(lat):.1f} ms, "
           f"p99 {lat[int(0.99 * (len(lat) - 1))]:.1f} ms")
+    cpu = sorted(CPU)
+    print(f"CPU per query (whole process, user + system): median {statistics.median(cpu):.1f} ms, "
+          f"p99 {cpu[int(0.99 * (len(cpu) - 1))]:.1f} ms")
 
 
 if __name__ == "__main__":

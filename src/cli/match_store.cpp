@@ -13,6 +13,10 @@ namespace stet::cli {
 
 namespace {
 
+// Versions of a run checked to hold the same matching text as the aligned
+// one (the run is cut where one does not, or after this many).
+constexpr int k_run_checks = 8;
+
 // Candidates aligned exactly, whatever `-n` asks: the fingerprint count
 // ranks documents well, but the alignment decides.
 constexpr std::size_t k_aligned_candidates = 5;
@@ -37,6 +41,22 @@ struct CandidateFinder {
     return it->second;
   }
 
+  // The earliest version before `c.version` back to which every version
+  // holds the aligned words too (fingerprints only suggest it).
+  int checked_run_start(const MatchCandidate& c, const std::vector<store::Version>& history) const {
+    match::Range span{c.alignment.regions.front().candidate.begin, c.alignment.regions.back().candidate.end};
+    int start = c.last;
+    for (int v = c.last - 1; v >= c.first && c.last - v <= k_run_checks; --v) {
+      const store::Version& other = history[static_cast<std::size_t>(v) - 1];
+      if (other.sha256 != c.version.sha256 &&
+          !match::contains_words(version_text(store, c.doc, other), c.text, span)) {
+        break;
+      }
+      start = v;
+    }
+    return start;
+  }
+
   bool accepted(const std::string& doc) const { return doc.rfind(options.doc_prefix, 0) == 0; }
 
   std::optional<MatchCandidate> align(const MatchQuery& q, const std::string& doc, int first, int last) {
@@ -53,6 +73,9 @@ struct CandidateFinder {
     bool same_bytes = c.version.sha256 == q.sha256;
     bool same_text = q.normalized && c.version.ingest.normalized_sha256 == *q.normalized;
     c.verdict = match::judge(c.alignment, same_bytes, same_text);
+    if (c.verdict != match::Verdict::none) {
+      c.first = checked_run_start(c, *history);
+    }
     return c;
   }
 };

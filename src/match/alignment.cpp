@@ -210,6 +210,12 @@ Alignment align_texts(std::string_view candidate, std::string_view query) {
   return out;
 }
 
+bool contains_words(std::string_view text, std::string_view source, Range range) {
+  std::vector<std::uint64_t> wanted = keys_of(source.substr(range.begin, range.end - range.begin));
+  std::vector<std::uint64_t> have = keys_of(text);
+  return std::search(have.begin(), have.end(), wanted.begin(), wanted.end()) != have.end();
+}
+
 const char* verdict_name(Verdict verdict) {
   switch (verdict) {
     case Verdict::exact:

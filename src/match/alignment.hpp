@@ -66,6 +66,10 @@ inline constexpr std::size_t k_region_gap = 12;
 // costs about as much as the excerpt. Any bytes are accepted.
 [[nodiscard]] Alignment align_texts(std::string_view candidate, std::string_view query);
 
+// Whether `text` holds the words of `source`[`range`] (by key: the same
+// words up to case, typography and spacing) one after the other.
+[[nodiscard]] bool contains_words(std::string_view text, std::string_view source, Range range);
+
 enum class Verdict { exact, same_text, truncated_copy, excerpt, altered_copy, none };
 
 // The name used in output: "exact", "same-text", "truncated-copy", ...
