@@ -99,6 +99,22 @@ TEST_CASE("cli match") {
     CHECK(r.code == 0);
     CHECK(r.out.find("eu/fish@1") != std::string::npos);
   }
+  SUBCASE("versions with the same matching text are one run; a version without it ends the run") {
+    std::string body = stet::test::read_file(seed_doc("nac-statement-original.txt"));
+    auto ingest = [&](const std::string& name, const std::string& text) {
+      auto file = s.dir.write(name, text);
+      REQUIRE(run_stet({"--store", s.store, "ingest", file.string(), "--doc", "nato/copy"}, "", &s.clock).code == 0);
+    };
+    std::string changed = body;
+    changed.replace(changed.find("deeply flawed"), 13, "very flawed");
+    ingest("v1.txt", changed);
+    ingest("v2.txt", "Header one\n" + body);
+    ingest("v3.txt", "Header two\n" + body);
+    auto r = s.match({"--doc", "nato/copy", seed_doc("nac-statement-republished.txt")});
+    CAPTURE(r.out);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("truncated-copy of nato/copy@2..3:") != std::string::npos);
+  }
   SUBCASE("a damaged index file is rebuilt, never trusted") {
     REQUIRE(s.match({seed_doc("nac-statement-republished.txt")}).code == 0);
     fs::path index = fs::path(s.store) / "stet-index.sqlite";

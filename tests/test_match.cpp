@@ -168,6 +168,12 @@ TEST_CASE("match::align_texts") {
     CHECK(m::judge(m::align_texts(original, lorem), false, false) == m::Verdict::none);
     CHECK(m::judge(m::align_texts(original, other), false, false) == m::Verdict::none);
   }
+  SUBCASE("contains_words compares words by key, in one stretch") {
+    std::string source = "Alpha beta gamma delta";
+    CHECK(m::contains_words("x ALPHA  beta\ngamma delta y", source, {0, source.size()}));
+    CHECK_FALSE(m::contains_words("alpha beta x gamma delta", source, {0, source.size()}));
+    CHECK(m::contains_words("beta gamma", source, {6, 16}));
+  }
   SUBCASE("any bytes") {
     auto a = m::align_texts(original, std::string("\xff\x00\xc3 referendum", 14));
     CHECK(m::judge(a, false, false) == m::Verdict::none);
