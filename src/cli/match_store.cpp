@@ -143,18 +143,20 @@ std::vector<MatchCandidate> match_query(const store::ContentStore& store, std::s
     q.normalized = store::sha256(analysis::normalized_text(query));
   }
   std::vector<MatchCandidate> out;
+  // A damaged index is deleted and built again; an index that cannot be
+  // written where it lives (a read-only store) is built in memory.
   for (int attempt = 0;; ++attempt) {
     try {
-      index::MatchIndex index = open_index(store);
+      index::MatchIndex index = attempt < 2 ? open_index(store) : index::MatchIndex::open(":memory:");
       (void)sync_index(index, store, false);
       CandidateFinder finder{store, index, options, {}};
       out = find_candidates(finder, q);
       break;
     } catch (const index::IndexError&) {
-      if (attempt > 0) {
+      if (attempt == 2) {
         throw;
       }
-      remove_index(store);  // damaged while in use: build it again once
+      remove_index(store);
     }
   }
   // A candidate the alignment rejects is not an answer: never name it.
