@@ -135,8 +135,8 @@ BuiltCommit build_commit(git_repository* repo, git_commit* parent, std::vector<P
     }
     std::string json = codec::record_to_json(record);
     std::string record_path = version_dir + "/" + layout::record_name(record, json);
-    // The same bytes sent twice in one batch with the same provenance make
-    // the same record, byte for byte: it is written once.
+    // Records differ at least by their input index, so this only guards
+    // against writing one path twice.
     if (record_paths.insert(record_path).second) {
       paths.push_back(std::move(record_path));
       updates.push_back({GIT_TREE_UPDATE_UPSERT, git::write_blob(repo, json), GIT_FILEMODE_BLOB, nullptr});
