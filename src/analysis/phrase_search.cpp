@@ -3,6 +3,8 @@
 #include "analysis/text_form.hpp"
 #include "analysis/words.hpp"
 
+#include <algorithm>
+
 namespace stet::analysis {
 
 std::string searchable_text(std::string_view utf8) { return fold_phrase(normalized_text(utf8)); }
@@ -48,24 +50,33 @@ std::vector<std::size_t> matching_lines(std::string_view utf8, std::string_view 
   if (folded_phrase.empty()) {
     return out;
   }
-  std::vector<std::string_view> lines = text_lines(utf8);
-  std::vector<std::string> folded;
-  folded.reserve(lines.size());
-  for (std::string_view line : lines) {
-    folded.push_back(searchable_text(line));
-  }
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (count_phrase(folded[i], folded_phrase) > 0) {
-      out.push_back(i);
-      continue;
+  // The folded lines joined by spaces are the folded text (line breaks are
+  // white space), so one search over them finds wrapped matches too; each
+  // match is reported at the line holding its first byte.
+  std::string joined;
+  std::vector<std::size_t> line_starts;  // offset of each line in `joined`
+  for (std::string_view line : text_lines(utf8)) {
+    std::string folded = searchable_text(line);
+    if (!joined.empty() && !folded.empty()) {
+      joined += ' ';
     }
-    // A phrase wrapped over the break: the joined pair holds more matches
-    // than the next line alone.
-    if (i + 1 < lines.size() && !folded[i].empty()) {
-      std::string joined = folded[i] + " " + folded[i + 1];
-      if (count_phrase(joined, folded_phrase) > count_phrase(folded[i + 1], folded_phrase)) {
-        out.push_back(i);
+    line_starts.push_back(joined.size());
+    joined += folded;
+  }
+  std::size_t pos = 0;
+  while ((pos = joined.find(folded_phrase, pos)) != std::string::npos) {
+    std::size_t end = pos + folded_phrase.size();
+    if ((pos == 0 || joined[pos - 1] == ' ') && (end == joined.size() || joined[end] == ' ')) {
+      auto line = static_cast<std::size_t>(std::upper_bound(line_starts.begin(), line_starts.end(), pos) -
+                                           line_starts.begin()) - 1;
+      // (upper_bound: of lines starting at the same offset, empty lines
+      // before a text line, the last one, which holds the text.)
+      if (out.empty() || out.back() != line) {
+        out.push_back(line);
       }
+      pos = end;
+    } else {
+      ++pos;
     }
   }
   return out;

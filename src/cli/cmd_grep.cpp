@@ -45,10 +45,6 @@ void grep_document(const store::ContentStore& store, const std::string& doc, con
   for (std::size_t index : searched_versions(versions, ever)) {
     const store::Version& v = versions[index];
     std::string text = require_content(store, doc, v);
-    // The cheap test on the whole text first; lines only for the few that match.
-    if (analysis::count_phrase(analysis::searchable_text(text), folded) == 0) {
-      continue;
-    }
     std::vector<std::string_view> lines = analysis::text_lines(text);
     for (std::size_t line : analysis::matching_lines(text, folded)) {
       hits.push_back({doc, v.number, v.sha256.hex(), line + 1, std::string(lines[line])});
