@@ -158,6 +158,13 @@ std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
     ++per_doc[o.doc];
   }
   std::map<std::string, std::vector<analysis::VersionText>> texts;
+  // A document with several new versions in this call (a back-fill) is
+  // judged in one pass that splits each text once.
+  std::map<std::string, std::vector<analysis::VersionAssessment>> all_judged;
+  std::map<std::string, std::size_t> added_per_doc;
+  for (const store::IngestOutcome& o : outcomes) {
+    added_per_doc[o.doc] += o.status == store::IngestStatus::added ? 1 : 0;
+  }
   std::vector<std::optional<analysis::VersionAssessment>> verdicts;
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     const store::IngestOutcome& o = outcomes[i];
@@ -174,7 +181,16 @@ std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
     if (it == texts.end()) {
       it = texts.emplace(o.doc, load_version_texts(store, o.doc, require_history(store, o.doc))).first;
     }
-    verdicts.emplace_back(analysis::assess_version(it->second, static_cast<std::size_t>(o.version - 1)));
+    auto index = static_cast<std::size_t>(o.version - 1);
+    if (added_per_doc[o.doc] > 1) {
+      auto judged = all_judged.find(o.doc);
+      if (judged == all_judged.end()) {
+        judged = all_judged.emplace(o.doc, analysis::assess_versions(it->second)).first;
+      }
+      verdicts.emplace_back(judged->second[index]);
+    } else {
+      verdicts.emplace_back(analysis::assess_version(it->second, index));
+    }
   }
   return verdicts;
 }
