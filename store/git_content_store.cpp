@@ -202,16 +202,24 @@ std::optional<std::vector<Version>> ContentStore::history(std::string_view doc) 
 }
 
 std::optional<std::string> ContentStore::content(std::string_view doc, const Digest& sha256) const {
-  auto versions = history(doc);
-  if (!versions) {
+  if (document_id_problem(doc)) {
     return std::nullopt;
   }
-  for (const Version& version : *versions) {
-    if (version.sha256 == sha256) {
-      return git::read_blob(m_impl->repo.get(), git::oid_from_hex(version.object_id));
-    }
+  const git_tree* tree = m_impl->current_tree();
+  if (tree == nullptr) {
+    return std::nullopt;
   }
-  return std::nullopt;
+  // Straight to the one folder: reading the whole history per content made
+  // a pass over a long history quadratic.
+  auto folder = git::subtree(m_impl->repo.get(), tree, layout::versions_dir(doc) + "/" + sha256.hex());
+  if (!folder) {
+    return std::nullopt;
+  }
+  const git_tree_entry* entry = git_tree_entry_byname(folder->get(), std::string(layout::k_content_file).c_str());
+  if (entry == nullptr) {
+    return std::nullopt;
+  }
+  return git::read_blob(m_impl->repo.get(), *git_tree_entry_id(entry));
 }
 
 }  // namespace stet::store

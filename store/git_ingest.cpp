@@ -9,6 +9,7 @@
 #include "record_codec.hpp"
 #include "store/document_id.hpp"
 #include "store/error.hpp"
+#include "store/timeline.hpp"
 #include "store_lock.hpp"
 
 #include <chrono>
@@ -82,11 +83,14 @@ DocState load_doc_state(git_repository* repo, const git_tree* root, const std::s
     for (const Version& v : *versions) {
       state.known.insert(v.sha256);
     }
-    if (!versions->empty()) {
-      state.latest = versions->back().sha256;
-    }
-    if (versions->size() >= 2) {
-      state.before_latest = (*versions)[versions->size() - 2].sha256;
+    // The latest state and the text seen before it, in timeline order.
+    std::vector<Observation> seen = timeline(*versions);
+    for (const Observation& o : seen) {
+      const Digest& sha = (*versions)[o.version].sha256;
+      if (state.latest != sha) {
+        state.before_latest = state.latest;
+        state.latest = sha;
+      }
     }
   }
   return state;
@@ -124,13 +128,15 @@ BuiltCommit build_commit(git_repository* repo, git_commit* parent, std::vector<P
     if (is_new) {
       paths.push_back(version_dir + "/" + std::string(layout::k_content_file));
       updates.push_back({GIT_TREE_UPDATE_UPSERT, item.content_blob, GIT_FILEMODE_BLOB, nullptr});
+    }
+    if (state.latest != record.sha256) {
       state.before_latest = state.latest;
       state.latest = record.sha256;
     }
     std::string json = codec::record_to_json(record);
     std::string record_path = version_dir + "/" + layout::record_name(record, json);
-    // The same bytes sent twice in one batch with the same provenance make
-    // the same record, byte for byte: it is written once.
+    // Records differ at least by their input index, so this only guards
+    // against writing one path twice.
     if (record_paths.insert(record_path).second) {
       paths.push_back(std::move(record_path));
       updates.push_back({GIT_TREE_UPDATE_UPSERT, git::write_blob(repo, json), GIT_FILEMODE_BLOB, nullptr});
@@ -189,6 +195,7 @@ std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& i
       throw InvalidInputError(*problem);
     }
     PreparedItem p{item.record, {}};
+    p.record.input_index = prepared.size();
     p.record.sha256 = sha256(item.content);
     p.record.bytes = item.content.size();
     prepared.push_back(std::move(p));

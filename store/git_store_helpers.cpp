@@ -4,6 +4,7 @@
 #include "git_tree_ops.hpp"
 #include "layout.hpp"
 #include "record_codec.hpp"
+#include "store/timeline.hpp"
 #include "store/timestamp.hpp"
 
 #include <fcntl.h>
@@ -93,21 +94,11 @@ std::vector<Version> read_versions(git_repository* repo, const git_tree* version
     if (version.object_id.empty() || records.empty()) {
       throw Error("version " + name + " lacks its content or its record");
     }
-    std::stable_sort(records.begin(), records.end(),
-                     [](const Record& a, const Record& b) { return a.ingested_at < b.ingested_at; });
-    version.ingest = records.front();
+    version.ingest = std::move(records.front());
     version.sightings.assign(records.begin() + 1, records.end());
     versions.push_back(std::move(version));
   }
-  std::sort(versions.begin(), versions.end(), [](const Version& a, const Version& b) {
-    if (a.ingest.ingested_at != b.ingest.ingested_at) {
-      return a.ingest.ingested_at < b.ingest.ingested_at;
-    }
-    return a.sha256 < b.sha256;
-  });
-  for (std::size_t i = 0; i < versions.size(); ++i) {
-    versions[i].number = static_cast<int>(i + 1);
-  }
+  order_versions(versions);
   return versions;
 }
 

@@ -51,7 +51,7 @@ std::string one_line(std::string_view text) {
 
 std::string record_to_json(const Record& record) {
   json object = {
-      {"record_format", k_record_format},
+      {"record_format", record.input_index ? k_record_format : 1},
       {"doc", record.doc},
       {"sha256", record.sha256.hex()},
       {"normalized_sha256", record.normalized_sha256.hex()},
@@ -65,6 +65,9 @@ std::string record_to_json(const Record& record) {
       {"previous", record.previous ? json(record.previous->hex()) : json(nullptr)},
       {"stet_version", record.stet_version},
   };
+  if (record.input_index) {
+    object["input_index"] = *record.input_index;
+  }
   // Invalid UTF-8 in free-text fields is replaced rather than refused: the
   // content itself is kept byte for byte elsewhere.
   return object.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
@@ -75,10 +78,16 @@ Record record_from_json(std::string_view text) {
   if (object.is_discarded() || !object.is_object()) {
     throw Error("record is not a JSON object");
   }
-  if (field(object, "record_format", json::value_t::number_unsigned).get<int>() != k_record_format) {
+  auto format = field(object, "record_format", json::value_t::number_unsigned).get<std::uint64_t>();
+  if (format != 1 && format != k_record_format) {
     throw Error("record has an unknown record_format");
   }
   Record record;
+  if (format == 2) {
+    record.input_index = field(object, "input_index", json::value_t::number_unsigned).get<std::uint64_t>();
+  } else if (object.contains("input_index")) {
+    throw Error("record of format 1 has an 'input_index'");
+  }
   record.doc = text_field(object, "doc");
   record.sha256 = digest_field(object, "sha256");
   record.normalized_sha256 = digest_field(object, "normalized_sha256");

@@ -11,8 +11,11 @@
 
 namespace stet::store::codec {
 
-inline constexpr int k_record_format = 1;
+// Format 2 adds `input_index`; format 1 records (without it) are still read.
+inline constexpr int k_record_format = 2;
 
+// A record with an `input_index` is written as format 2, one without it as
+// format 1 (so a format-1 record read back encodes to the same bytes).
 [[nodiscard]] std::string record_to_json(const Record& record);
 
 // Parses and validates a record file. Throws Error naming the first

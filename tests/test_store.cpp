@@ -137,14 +137,16 @@ TEST_CASE("store::ContentStore::ingest") {
     REQUIRE(history.has_value());
     CHECK((*history)[0].ingest.ingested_at == "2026-02-02T00:00:01.000000Z");
   }
-  SUBCASE("the same input twice in one batch is written once") {
+  SUBCASE("the same input twice in one batch is two observations, told apart by their input index") {
     auto out = store.ingest({item("a", "same", "2026-01-01T00:00:01.000000Z"),
                              item("a", "same", "2026-01-01T00:00:01.000000Z")});
     CHECK(out[0].status == st::IngestStatus::added);
     CHECK(out[1].status == st::IngestStatus::unchanged);
     auto history = store.history("a");
     REQUIRE(history.has_value());
-    CHECK((*history)[0].sightings.empty());
+    REQUIRE((*history)[0].sightings.size() == 1);
+    CHECK((*history)[0].ingest.input_index == 0u);
+    CHECK((*history)[0].sightings[0].input_index == 1u);
   }
   SUBCASE("an invalid id is refused and nothing is written") {
     std::string before = stet::test::tree_fingerprint(dir / "s");

@@ -48,6 +48,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
   add_ingest_command(app, table);
   add_list_command(app, table);
   add_log_command(app, table);
+  add_grep_command(app, table);
+  add_blame_command(app, table);
   add_show_command(app, table);
   add_check_command(app, table);
   add_report_command(app, table);

@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/diff_render.hpp"
 #include "cli/doc_ref.hpp"
+#include "cli/revision.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -59,20 +60,39 @@ Side store_side(const store::ContentStore& store, const std::string& doc, const 
   return {doc + "@" + std::to_string(version.number), require_content(store, doc, version)};
 }
 
+// A file operand beside a DOC@REV: '-' or a path that exists as a file.
+bool is_file_operand(const std::string& arg) {
+  std::error_code ec;
+  return arg == "-" || std::filesystem::is_regular_file(arg, ec);
+}
+
 std::pair<Side, Side> store_sides(Context& context, const std::vector<std::string>& args) {
   auto store = context.open_store();
-  if (args.size() == 2 && args[1].find('@') != std::string::npos) {
-    DocRef left = parse_doc_ref(args[0]);
-    DocRef right = parse_doc_ref(args[1]);
-    return {store_side(store, left.doc, left.rev), store_side(store, right.doc, right.rev)};
+  if (args.size() == 2) {
+    bool left_at = args[0].find('@') != std::string::npos;
+    bool right_at = args[1].find('@') != std::string::npos;
+    if (left_at && !right_at) {
+      DocRef left = parse_doc_ref(args[0]);
+      return {store_side(store, left.doc, left.rev), read_side(args[1], *context.env)};
+    }
+    if (right_at && is_file_operand(args[0])) {
+      DocRef right = parse_doc_ref(args[1]);
+      return {read_side(args[0], *context.env), store_side(store, right.doc, right.rev)};
+    }
+    if (right_at) {
+      DocRef left = parse_doc_ref(args[0]);
+      DocRef right = parse_doc_ref(args[1]);
+      return {store_side(store, left.doc, left.rev), store_side(store, right.doc, right.rev)};
+    }
   }
   DocRef ref = parse_doc_ref(args[0]);
   if (!ref.rev.empty()) {
-    throw UsageError("give DOC REV_A [REV_B] or DOC_A@REV DOC_B@REV, not '" + args[0] + "' alone");
+    throw UsageError("give DOC REV_A [REV_B], DOC_A@REV DOC_B@REV or DOC@REV FILE, not '" + args[0] + "' alone");
   }
   if (args.size() == 1) {
+    // The state before the latest one (A, B, A again: B against A).
     auto versions = require_history(store, ref.doc);
-    std::string previous = std::to_string(versions.size() > 1 ? versions.size() - 1 : 1);
+    std::string previous = states_of(versions).size() > 1 ? "latest~1" : "latest";
     return {store_side(store, ref.doc, previous), store_side(store, ref.doc, "")};
   }
   return {store_side(store, ref.doc, args[1]), store_side(store, ref.doc, args.size() > 2 ? args[2] : "")};
@@ -100,7 +120,7 @@ ExitCode run_diff(Context& context, const DiffOptions& options) {
     throw UsageError("--files takes exactly two paths");
   }
   if (!options.files && (options.args.empty() || options.args.size() > 3)) {
-    throw UsageError("give DOC [REV_A [REV_B]], DOC_A@REV DOC_B@REV, or --files A B");
+    throw UsageError("give DOC [REV_A [REV_B]], DOC_A@REV DOC_B@REV, DOC@REV FILE, or --files A B");
   }
   auto [left, right] = options.files
                            ? std::pair{read_side(options.args[0], *context.env), read_side(options.args[1], *context.env)}
@@ -123,7 +143,8 @@ void add_diff_command(CLI::App& app, CommandTable& table) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* sub = app.add_subcommand("diff", "Show what changed between two versions, word by word");
   sub->add_option("args", options->args,
-                  "DOC [REV_A [REV_B]] (default: previous against latest), DOC_A@REV DOC_B@REV, or with --files: A B");
+                  "DOC [REV_A [REV_B]] (default: the state before the latest against the latest), DOC_A@REV DOC_B@REV, "
+                  "DOC@REV FILE, FILE DOC@REV, or with --files: A B");
   sub->add_flag("--files", options->files, "Compare two files (or '-' for stdin) without a store");
   sub->add_option("--format", options->format,
                   "color (default on a terminal), wdiff (default otherwise), json, html or stat");

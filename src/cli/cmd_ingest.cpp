@@ -2,6 +2,7 @@
 #include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
+#include "cli/ingest_batch.hpp"
 #include "cli/input_files.hpp"
 #include "cli/render.hpp"
 #include "store/document_id.hpp"
@@ -30,6 +31,8 @@ struct IngestOptions {
   std::string author;
   bool split = false;
   std::string format = "text";
+  std::string manifest;
+  bool skip_bad = false;
 };
 
 // --author, else $STET_AUTHOR, else git's user.name/user.email, else the
@@ -52,14 +55,17 @@ std::string default_author(const Environment& env) {
   return "unknown";
 }
 
+// One --doc per input, or one --doc for several files (successive versions
+// of that document, in argument order), or ids from the file names.
 std::vector<std::string> assign_ids(const IngestOptions& options, const std::vector<InputDocument>& inputs) {
-  if (!options.docs.empty() && options.docs.size() != inputs.size()) {
+  bool one_for_all = options.docs.size() == 1 && !options.split;
+  if (!options.docs.empty() && options.docs.size() != inputs.size() && !one_for_all) {
     throw UsageError("got " + std::to_string(options.docs.size()) + " --doc ids for " +
-                     std::to_string(inputs.size()) + " documents; give one per document or none");
+                     std::to_string(inputs.size()) + " documents; give one per document, one for all, or none");
   }
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    std::string id = options.docs.empty() ? inputs[i].stem : options.docs[i];
+    std::string id = options.docs.empty() ? inputs[i].stem : options.docs[one_for_all ? 0 : i];
     if (id.empty()) {
       throw UsageError(inputs[i].origin + ": cannot derive a document id from this file name; give one with --doc");
     }
@@ -68,30 +74,71 @@ std::vector<std::string> assign_ids(const IngestOptions& options, const std::vec
     }
     ids.push_back(id);
   }
+  if (options.docs.empty()) {
+    refuse_clashing_stems(inputs, ids, std::vector<bool>(inputs.size(), false));
+  }
   return ids;
 }
 
-std::vector<store::IngestItem> build_items(const IngestOptions& options, Context& context,
-                                           std::vector<InputDocument>& inputs) {
-  if (!options.retrieved.empty() && !store::parse_rfc3339(options.retrieved)) {
-    throw UsageError("invalid --retrieved '" + options.retrieved + "': expected RFC 3339, e.g. 2014-03-17T12:00:00Z");
+InputMeta default_meta(const IngestOptions& options, const Context& context) {
+  return {"", options.source,
+          options.retrieved.empty() ? "" : checked_retrieved(options.retrieved, context.env->now()), options.title,
+          options.author.empty() ? default_author(*context.env) : options.author};
+}
+
+// The inputs named on the command line, each with the call's provenance.
+Batch plain_batch(const IngestOptions& options, const Context& context) {
+  InputMeta defaults = default_meta(options, context);
+  Batch batch;
+  batch.inputs = read_inputs(options.files, options.split, *context.env);
+  for (const std::string& id : assign_ids(options, batch.inputs)) {
+    InputMeta meta = defaults;
+    meta.doc = id;
+    batch.metas.push_back(std::move(meta));
   }
-  std::vector<std::string> ids = assign_ids(options, inputs);
-  std::string author = options.author.empty() ? default_author(*context.env) : options.author;
+  return batch;
+}
+
+// The rows of --manifest. Bad rows refuse the call unless --skip-bad.
+Batch manifest_batch(const IngestOptions& options, const Context& context) {
+  if (!options.files.empty() || !options.docs.empty() || options.split) {
+    throw UsageError("--manifest cannot be combined with files, --doc or --split");
+  }
+  std::ostream* progress = context.env->err_is_terminal ? context.err : nullptr;
+  Batch batch = read_manifest_batch(options.manifest, default_meta(options, context), *context.env, progress);
+  if (!batch.bad.empty() && !options.skip_bad) {
+    throw UsageError(describe_bad(batch.bad, options.manifest));
+  }
+  std::vector<std::string> ids;
+  std::vector<bool> explicit_id;
+  for (std::size_t i = 0; i < batch.inputs.size(); ++i) {
+    explicit_id.push_back(!batch.metas[i].doc.empty());
+    if (batch.metas[i].doc.empty()) {
+      batch.metas[i].doc = batch.inputs[i].stem;
+    }
+    ids.push_back(batch.metas[i].doc);
+  }
+  refuse_clashing_stems(batch.inputs, ids, explicit_id);
+  return batch;
+}
+
+std::vector<store::IngestItem> build_items(Batch& batch) {
   std::vector<store::IngestItem> items;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
+  for (std::size_t i = 0; i < batch.inputs.size(); ++i) {
+    const InputMeta& meta = batch.metas[i];
+    std::string& content = batch.inputs[i].content;
     store::IngestItem item;
     store::Record& r = item.record;
-    r.doc = ids[i];
-    r.normalized_sha256 = store::sha256(analysis::normalized_text(inputs[i].content));
-    r.words = analysis::count_words(inputs[i].content);
-    r.source = options.source;
-    r.retrieved_at = options.retrieved;
+    r.doc = meta.doc;
+    r.normalized_sha256 = store::sha256(analysis::normalized_text(content));
+    r.words = analysis::count_words(content);
+    r.source = meta.source;
+    r.retrieved_at = meta.retrieved;
     // ingested_at is stamped by the store while it holds the lock.
-    r.ingested_by = author;
-    r.title = options.title.empty() ? analysis::first_line_title(inputs[i].content) : options.title;
+    r.ingested_by = meta.author;
+    r.title = meta.title.empty() ? analysis::first_line_title(content) : meta.title;
     r.stet_version = STET_VERSION;
-    item.content = std::move(inputs[i].content);
+    item.content = std::move(content);
     items.push_back(std::move(item));
   }
   return items;
@@ -111,6 +158,13 @@ std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
     ++per_doc[o.doc];
   }
   std::map<std::string, std::vector<analysis::VersionText>> texts;
+  // A document with several new versions in this call (a back-fill) is
+  // judged in one pass that splits each text once.
+  std::map<std::string, std::vector<analysis::VersionAssessment>> all_judged;
+  std::map<std::string, std::size_t> added_per_doc;
+  for (const store::IngestOutcome& o : outcomes) {
+    added_per_doc[o.doc] += o.status == store::IngestStatus::added ? 1 : 0;
+  }
   std::vector<std::optional<analysis::VersionAssessment>> verdicts;
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     const store::IngestOutcome& o = outcomes[i];
@@ -127,15 +181,39 @@ std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
     if (it == texts.end()) {
       it = texts.emplace(o.doc, load_version_texts(store, o.doc, require_history(store, o.doc))).first;
     }
-    verdicts.emplace_back(analysis::assess_version(it->second, static_cast<std::size_t>(o.version - 1)));
+    auto index = static_cast<std::size_t>(o.version - 1);
+    if (added_per_doc[o.doc] > 1) {
+      auto judged = all_judged.find(o.doc);
+      if (judged == all_judged.end()) {
+        judged = all_judged.emplace(o.doc, analysis::assess_versions(it->second)).first;
+      }
+      verdicts.emplace_back(judged->second[index]);
+    } else {
+      verdicts.emplace_back(analysis::assess_version(it->second, index));
+    }
   }
   return verdicts;
 }
 
 ExitCode run_ingest(Context& context, const IngestOptions& options) {
   Format format = parse_format(options.format);
-  auto inputs = read_inputs(options.files, options.split, *context.env);
-  auto items = build_items(options, context, inputs);
+  if (options.skip_bad && options.manifest.empty()) {
+    throw UsageError("--skip-bad needs --manifest");
+  }
+  if (options.files.empty() && options.manifest.empty()) {
+    throw UsageError("give files to ingest, - for standard input, or --manifest FILE");
+  }
+  Batch batch = options.manifest.empty() ? plain_batch(options, context) : manifest_batch(options, context);
+  for (const BadInput& bad : batch.bad) {
+    *context.err << "stet: skipped line " << bad.line << (bad.path.empty() ? "" : " (" + bad.path + ")") << ": "
+                 << bad.reason << "\n";
+  }
+  ExitCode done = batch.bad.empty() ? ExitCode::ok : ExitCode::differences;
+  if (batch.inputs.empty()) {
+    return done;
+  }
+  const std::vector<InputDocument>& inputs = batch.inputs;
+  auto items = build_items(batch);
   auto store = context.open_or_create_store();
   auto outcomes = store.ingest(items, [&context] { return context.now_utc(); });
   auto verdicts = new_version_verdicts(store, outcomes, items);
@@ -164,7 +242,7 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
   if (format == Format::json) {
     write_json(*context.out, array);
   }
-  return ExitCode::ok;
+  return done;
 }
 
 }  // namespace
@@ -172,10 +250,16 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
 void add_ingest_command(CLI::App& app, CommandTable& table) {
   auto options = std::make_shared<IngestOptions>();
   CLI::App* sub = app.add_subcommand("ingest", "Record files (or - for standard input) as versions of documents");
-  sub->add_option("files", options->files, "Files to ingest; - reads standard input")->required();
-  sub->add_option("--doc", options->docs, "Document id, one per document in order (default: from the file name)");
+  sub->add_option("files", options->files, "Files to ingest; - reads standard input");
+  sub->add_option("--doc", options->docs,
+                  "Document id, one per document in order, or one for several files (successive versions); "
+                  "default: from the file name")
+      ->allow_extra_args(false);
+  sub->add_option("--manifest", options->manifest,
+                  "CSV (with a header) or JSON Lines: path, doc, source, retrieved, title, author per row");
+  sub->add_flag("--skip-bad", options->skip_bad, "With --manifest: record the good rows, list the bad ones, exit 1");
   sub->add_option("--source", options->source, "Where the text was published (URL or free text)");
-  sub->add_option("--retrieved", options->retrieved, "When it was retrieved (RFC 3339)");
+  sub->add_option("--retrieved", options->retrieved, "When it was retrieved (RFC 3339 or a date such as 2014-03-17)");
   sub->add_option("--title", options->title, "Title (default: the first non-empty line)");
   sub->add_option("--author", options->author, "Who ingests (default: $STET_AUTHOR, git's, or the user name)");
   sub->add_flag("--split", options->split, "Cut each file into documents at lines of five or more '='");

@@ -1,6 +1,7 @@
 #include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
+#include "cli/log_entries.hpp"
 #include "cli/render.hpp"
 
 #include <CLI/CLI.hpp>
@@ -14,7 +15,12 @@ namespace {
 struct LogOptions {
   std::string doc;
   std::string format = "text";
+  LogFilter filter;
+  bool oneline = false;
 };
+
+// Record metadata printed by log goes through here.
+std::string meta(const std::string& value) { return or_unknown(value); }
 
 // "truncated, completed by v2: ..." or "truncated: <why> (cut after '...')".
 std::string check_line(const analysis::Assessment& a) {
@@ -32,47 +38,129 @@ void print_version(std::ostream& out, const store::Version& v, const analysis::V
     out << "  [truncated]";
   }
   out << "\n";
-  out << "  ingested   " << r.ingested_at << " by " << r.ingested_by << "\n";
-  out << "  retrieved  " << or_unknown(r.retrieved_at) << "\n";
-  out << "  source     " << or_unknown(r.source) << "\n";
+  out << "  ingested   " << r.ingested_at << " by " << meta(r.ingested_by) << "\n";
+  out << "  retrieved  " << meta(r.retrieved_at) << "\n";
+  out << "  source     " << meta(r.source) << "\n";
   out << "  size       " << r.bytes << " bytes, " << r.words << " words\n";
   if (!r.title.empty()) {
-    out << "  title      " << r.title << "\n";
+    out << "  title      " << meta(r.title) << "\n";
   }
   if (check.assessment.verdict == analysis::Verdict::truncated) {
     out << "  check      " << check_line(check.assessment) << "\n";
   } else if (check.size_drop) {
     out << "  check      " << check.assessment.reasons.front().message << "\n";
   }
-  for (const store::Record& s : v.sightings) {
-    out << "  seen again " << s.ingested_at << " from " << or_unknown(s.source) << " (retrieved "
-        << or_unknown(s.retrieved_at) << ")\n";
+}
+
+// A later observation of a version already shown: a sighting, or the
+// return of an older text.
+void print_sighting(std::ostream& out, const LogEntry& e) {
+  const store::Version& v = e.document->versions[e.version];
+  out << "v" << v.number << "  " << v.sha256.hex() << "  "
+      << (e.kind == EntryKind::back ? "back (after v" + std::to_string(e.document->versions[*e.before].number) + ")"
+                                    : std::string("seen again"))
+      << "\n";
+  out << "  ingested   " << e.record->ingested_at << " by " << meta(e.record->ingested_by) << "\n";
+  out << "  retrieved  " << meta(e.record->retrieved_at) << "\n";
+  out << "  source     " << meta(e.record->source) << "\n";
+}
+
+const char* kind_name(EntryKind kind) {
+  switch (kind) {
+    case EntryKind::first:
+      return "new";
+    case EntryKind::again:
+      return "same";
+    case EntryKind::back:
+      return "back";
   }
+  return "new";
+}
+
+// number, short SHA-256, date, what it was, words +/-, source, verdict.
+void print_oneline(std::ostream& out, const LogEntry& e, bool with_doc) {
+  const store::Version& v = e.document->versions[e.version];
+  out << (with_doc ? e.document->doc + "@" : std::string("v")) << v.number << "  " << short_sha(v.sha256, 8) << "  "
+      << observed_text(*e.record).substr(0, 10) << "  " << kind_name(e.kind) << "  +" << e.words_added << " -"
+      << e.words_removed << "  " << meta(e.record->source) << "  "
+      << analysis::verdict_name(e.document->checks[e.version].assessment.verdict) << "\n";
+}
+
+nlohmann::json entry_json(const LogEntry& e) {
+  const store::Version& v = e.document->versions[e.version];
+  return {{"doc", e.document->doc},
+          {"version", v.number},
+          {"sha256", v.sha256.hex()},
+          {"kind", kind_name(e.kind)},
+          {"observed_at", observed_text(*e.record)},
+          {"retrieved_at", e.record->retrieved_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.record->retrieved_at)},
+          {"ingested_at", e.record->ingested_at},
+          {"ingested_by", e.record->ingested_by},
+          {"source", e.record->source},
+          {"words_added", e.words_added},
+          {"words_removed", e.words_removed},
+          {"verdict", analysis::verdict_name(e.document->checks[e.version].assessment.verdict)}};
+}
+
+bool filtered(const LogOptions& options) {
+  return !options.filter.since.empty() || !options.filter.until.empty() || options.filter.limit > 0 ||
+         !options.filter.phrase.empty();
+}
+
+// The version list of one document (the JSON of earlier releases).
+void print_versions_json(std::ostream& out, const LoggedDocument& d) {
+  nlohmann::json array = nlohmann::json::array();
+  for (std::size_t i = 0; i < d.versions.size(); ++i) {
+    nlohmann::json object = version_json(d.versions[i]);
+    object["verdict"] = analysis::verdict_name(d.checks[i].assessment.verdict);
+    object["check"] = assessment_json(d.checks[i]);
+    array.push_back(object);
+  }
+  write_json(out, array);
 }
 
 ExitCode run_log(Context& context, const LogOptions& options) {
   Format format = parse_format(options.format);
-  DocRef ref = parse_doc_ref(options.doc);
-  if (!ref.rev.empty()) {
-    throw UsageError("stet log takes a document id without @REV");
+  std::vector<std::string> docs;
+  if (!options.doc.empty()) {
+    DocRef ref = parse_doc_ref(options.doc);
+    if (!ref.rev.empty()) {
+      throw UsageError("stet log takes a document id without @REV");
+    }
+    docs.push_back(ref.doc);
   }
   auto store = context.open_store();
-  auto versions = require_history(store, ref.doc);
-  auto checks = assess_history(store, ref.doc, versions);
-  if (format == Format::json) {
-    nlohmann::json array = nlohmann::json::array();
-    for (std::size_t i = 0; i < versions.size(); ++i) {
-      nlohmann::json object = version_json(versions[i]);
-      object["verdict"] = analysis::verdict_name(checks[i].assessment.verdict);
-      object["check"] = assessment_json(checks[i]);
-      array.push_back(object);
-    }
-    write_json(*context.out, array);
+  auto documents = load_documents(store, docs);
+  std::ostream& out = *context.out;
+  if (format == Format::json && !docs.empty() && !filtered(options)) {
+    print_versions_json(out, *documents.front());
     return ExitCode::ok;
   }
-  *context.out << ref.doc << ": " << versions.size() << (versions.size() == 1 ? " version" : " versions") << "\n";
-  for (std::size_t i = 0; i < versions.size(); ++i) {
-    print_version(*context.out, versions[i], checks[i]);
+  std::vector<LogEntry> entries = log_entries(store, documents, options.filter);
+  bool oneline = options.oneline || docs.empty();
+  if (format == Format::json || oneline) {
+    fill_word_changes(store, entries);
+  }
+  if (format == Format::json) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const LogEntry& e : entries) {
+      array.push_back(entry_json(e));
+    }
+    write_json(out, array);
+    return ExitCode::ok;
+  }
+  if (!oneline) {
+    const LoggedDocument& d = *documents.front();
+    out << d.doc << ": " << plural(d.versions.size(), "version") << "\n";
+  }
+  for (const LogEntry& e : entries) {
+    if (oneline) {
+      print_oneline(out, e, docs.empty());
+    } else if (e.kind == EntryKind::first) {
+      print_version(out, e.document->versions[e.version], e.document->checks[e.version]);
+    } else {
+      print_sighting(out, e);
+    }
   }
   return ExitCode::ok;
 }
@@ -81,9 +169,19 @@ ExitCode run_log(Context& context, const LogOptions& options) {
 
 void add_log_command(CLI::App& app, CommandTable& table) {
   auto options = std::make_shared<LogOptions>();
-  CLI::App* sub = app.add_subcommand("log", "Show every version of a document with its provenance, oldest first");
-  sub->add_option("doc", options->doc, "Document id")->required();
+  CLI::App* sub = app.add_subcommand(
+      "log", "Show the observations of a document (or of the whole store) with their provenance, oldest first");
+  sub->add_option("doc", options->doc, "Document id (default: every document, one line per observation)");
   sub->add_option("--format", options->format, "Output format: text or json");
+  sub->add_option("--since", options->filter.since, "Only observations at or after this date or RFC 3339 time");
+  sub->add_option("--until", options->filter.until,
+                  "Only observations at or before this time (a plain date includes that whole day)");
+  sub->add_option("-n,--max-count", options->filter.limit, "Only the latest N observations");
+  sub->add_flag("--oneline", options->oneline,
+                "One line per observation: number, short SHA-256, date, new/same/back, words +/-, source, verdict");
+  sub->add_option("-S", options->filter.phrase,
+                  "Only observations where the count of this phrase changed (case, quotes, dashes and line "
+                  "breaks do not matter)");
   table.push_back({sub, [options](Context& context) { return run_log(context, *options); }});
 }
 

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 #include <ostream>
+#include <set>
 
 namespace stet::cli {
 
@@ -62,6 +63,27 @@ void add_checkpoint_findings(const VerifyOptions& options, const std::filesystem
   }
 }
 
+// A document the store has never held is a mistake in the call, not a
+// clean result. A store too damaged to list is left to the audit to report.
+void require_known_documents(const Context& context, const std::vector<std::string>& docs) {
+  if (docs.empty()) {
+    return;
+  }
+  std::set<std::string> known;
+  try {
+    for (const store::DocumentSummary& d : context.open_store().documents()) {
+      known.insert(d.id);
+    }
+  } catch (const store::Error&) {
+    return;
+  }
+  for (const std::string& doc : docs) {
+    if (!known.contains(doc)) {
+      throw UsageError("unknown document '" + doc + "' (see stet list)");
+    }
+  }
+}
+
 ExitCode run_verify(Context& context, const VerifyOptions& options) {
   Format format = parse_format(options.format);
   if (!options.files.empty()) {
@@ -78,6 +100,7 @@ ExitCode run_verify(Context& context, const VerifyOptions& options) {
       throw UsageError(*problem);
     }
   }
+  require_known_documents(context, options.docs);
   store::AuditOptions audit;
   audit.docs = options.docs;
   bool show_progress = context.env->err_is_terminal;

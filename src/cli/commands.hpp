@@ -26,6 +26,8 @@ void add_init_command(CLI::App& app, CommandTable& table);
 void add_ingest_command(CLI::App& app, CommandTable& table);
 void add_list_command(CLI::App& app, CommandTable& table);
 void add_log_command(CLI::App& app, CommandTable& table);
+void add_grep_command(CLI::App& app, CommandTable& table);
+void add_blame_command(CLI::App& app, CommandTable& table);
 void add_show_command(CLI::App& app, CommandTable& table);
 void add_report_command(CLI::App& app, CommandTable& table);
 void add_verify_command(CLI::App& app, CommandTable& table);

@@ -1,6 +1,6 @@
 #pragma once
-// `DOC[@REV]` arguments: a document id and an optional revision (a version
-// number, or a SHA-256 prefix of at least 8 hex digits).
+// `DOC[@REV]` arguments: a document id and an optional revision (see
+// cli/revision.hpp for the spellings).
 
 #include "store/content_store.hpp"
 
@@ -18,8 +18,8 @@ struct DocRef {
 // Splits at the last '@'. Throws UsageError for an invalid id.
 [[nodiscard]] DocRef parse_doc_ref(const std::string& text);
 
-// The version `rev` names among `versions` (empty `rev`: the latest).
-// Throws UsageError when it names none or is ambiguous.
+// The version `rev` names among `versions` (empty `rev`: the latest state,
+// see resolve_revision_index). Throws UsageError when it names none or is ambiguous.
 [[nodiscard]] const store::Version& resolve_revision(const std::vector<store::Version>& versions,
                                                      const std::string& doc, const std::string& rev);
 

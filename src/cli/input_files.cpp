@@ -124,29 +124,52 @@ std::vector<std::string> split_parts(const std::string& text) {
   return parts;
 }
 
+std::vector<InputDocument> read_input(const std::string& path, bool split, const Environment& env) {
+  std::string content = read_path(path, env);
+  std::string name = path == "-" ? "standard input" : path;
+  if (content.empty()) {
+    throw UsageError(name + ": is empty (0 bytes); an empty capture is not recorded");
+  }
+  if (auto problem = analysis::text_problem(content)) {
+    throw UsageError(name + ": " + *problem);
+  }
+  std::string stem = stem_id(path);
+  std::vector<InputDocument> inputs;
+  if (!split) {
+    inputs.push_back({name, stem, std::move(content)});
+    return inputs;
+  }
+  auto parts = split_parts(content);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    std::string suffix = "-" + std::to_string(i + 1);
+    std::string part_stem = stem.empty() ? "" : stem.substr(0, store::k_max_document_id_length - suffix.size()) + suffix;
+    inputs.push_back({name + "#" + std::to_string(i + 1), part_stem, std::move(parts[i])});
+  }
+  return inputs;
+}
+
 std::vector<InputDocument> read_inputs(const std::vector<std::string>& paths, bool split, const Environment& env) {
   std::vector<InputDocument> inputs;
+  std::vector<std::string> problems;
   for (const std::string& path : paths) {
-    std::string content = read_path(path, env);
-    std::string name = path == "-" ? "standard input" : path;
-    if (content.empty()) {
-      throw UsageError(name + ": is empty (0 bytes); an empty capture is not recorded");
+    try {
+      for (InputDocument& input : read_input(path, split, env)) {
+        inputs.push_back(std::move(input));
+      }
+    } catch (const UsageError& e) {
+      problems.emplace_back(e.what());
     }
-    if (auto problem = analysis::text_problem(content)) {
-      throw UsageError(name + ": " + *problem);
+  }
+  if (problems.size() == 1) {
+    throw UsageError(problems.front());
+  }
+  if (!problems.empty()) {
+    std::string all = std::to_string(problems.size()) + " of " + std::to_string(paths.size()) +
+                      " inputs are bad, nothing recorded: ";
+    for (std::size_t i = 0; i < problems.size(); ++i) {
+      all += (i == 0 ? "" : "; ") + problems[i];
     }
-    std::string stem = stem_id(path);
-    if (!split) {
-      inputs.push_back({name, stem, std::move(content)});
-      continue;
-    }
-    auto parts = split_parts(content);
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-      std::string suffix = "-" + std::to_string(i + 1);
-      std::string part_stem =
-          stem.empty() ? "" : stem.substr(0, store::k_max_document_id_length - suffix.size()) + suffix;
-      inputs.push_back({name + "#" + std::to_string(i + 1), part_stem, std::move(parts[i])});
-    }
+    throw UsageError(all);
   }
   return inputs;
 }

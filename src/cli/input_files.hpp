@@ -24,11 +24,16 @@ struct InputDocument {
   std::string content;
 };
 
+// Reads one path ('-' is standard input): one input, or its parts with
+// `split`. Throws UsageError naming the path when it is bad (see below).
+[[nodiscard]] std::vector<InputDocument> read_input(const std::string& path, bool split, const Environment& env);
+
 // Reads every path ('-' is standard input). With `split`, each file is cut
 // at lines made of five or more '=' into parts numbered from 1 (parts that
 // are empty or only white space are dropped). Throws UsageError naming the
 // file when one is missing, unreadable, a folder, empty, binary, not
-// UTF-8 or larger than k_max_input_bytes: nothing is returned unless every input is good.
+// UTF-8 or larger than k_max_input_bytes: nothing is returned unless every
+// input is good, and every bad one is named in the one error.
 [[nodiscard]] std::vector<InputDocument> read_inputs(const std::vector<std::string>& paths, bool split,
                                                      const Environment& env);
 

@@ -26,17 +26,20 @@ struct Record {
   std::string title;
   std::optional<Digest> previous;  // latest version of `doc` when this was ingested
   std::string stet_version;
+  // Position of this input in its ingest call (from 0), filled in by the
+  // store; absent in records of format 1. Orders the inputs of one call.
+  std::optional<std::uint64_t> input_index;
 
   bool operator==(const Record&) const = default;
 };
 
 // A distinct content of a document. Versions are numbered from 1 in the
-// order of their first ingest time, ties broken by SHA-256.
+// order of their first observation (see store/timeline.hpp).
 struct Version {
   int number = 0;
   Digest sha256;
-  Record ingest;                  // the earliest record of these bytes
-  std::vector<Record> sightings;  // later records of the same bytes, oldest first
+  Record ingest;                  // the first observation of these bytes
+  std::vector<Record> sightings;  // later observations of the same bytes, in timeline order
   std::string object_id;          // git blob id (hex) of the content
 };
 
