@@ -11,6 +11,10 @@ namespace stet::analysis {
 
 namespace {
 
+// A sentence end is what complete texts and texts cut at a sentence
+// boundary share: calibrated on the tuning half (docs/truncation.md).
+constexpr double k_sentence_end_weight = 0.75;
+
 struct Lines {
   std::vector<std::string_view> all;  // every line, '\r' removed
   std::size_t last = 0;               // index of the last non-blank line
@@ -144,7 +148,10 @@ EndingReading read_ending(std::string_view text) {
     return reading;
   }
   if (ends_with_terminal(line) && !is_bare_marker(line)) {
-    reading.reasons.push_back(against("ends-with-sentence", "the text ends with a complete sentence", 0.9));
+    reading.reasons.push_back(against("ends-with-sentence",
+                                      "the text ends with a complete sentence (a cut at a sentence boundary cannot "
+                                      "be ruled out from the text alone)",
+                                      k_sentence_end_weight));
     return reading;
   }
   if (auto reason = last_word_reason(line)) {
