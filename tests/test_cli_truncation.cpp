@@ -123,7 +123,7 @@ TEST_CASE("cli: a last line that ends many documents of the store is boilerplate
 TEST_CASE("cli: without a dictionary the cut-word signal is skipped, never an error") {
   TempDir dir;
   std::string text =
-      "Der Arbeitgeber darf einen Arbeitnehmer nicht benachteiligen, weil dieser die Rechte nach diesem Gesetz "
+      "Der Unternehmer darf einen Arbeitnehmer nicht benachteiligen, weil dieser die Rechte nach diesem Gesetz "
       "in Anspruch nimmt. Die Frist für den Antrag beginnt nicht mit dem Tag der Zustellung.\n\nDer Arbeitgebe";
   auto file = dir.write("gesetz.txt", text).string();
   auto none = run_binary({"check", "--format", "json", file}, "", {}, {{"STET_DICTIONARY_DIR", (dir / "none").string()}});

@@ -45,7 +45,7 @@ TEST_CASE("analysis::spell_word") {
 
 TEST_CASE("a last word cut short is found by the dictionary, and skipped without one") {
   const std::string text =
-      "### § 5 Benachteiligungsverbot\n\nDer Arbeitgeber darf einen Arbeitnehmer nicht benachteiligen, weil "
+      "### § 5 Benachteiligungsverbot\n\nDer Unternehmer darf einen Arbeitnehmer nicht benachteiligen, weil "
       "dieser die Rechte nach diesem Gesetz in Anspruch nimmt. Die Frist für den Antrag beginnt nicht mit dem "
       "Tag der Zustellung.\n\n### § 6 Förderung\n\nDer Arbeitgebe";
   if (!has_dictionary("de_DE")) {
@@ -55,7 +55,7 @@ TEST_CASE("a last word cut short is found by the dictionary, and skipped without
   an::Assessment a = an::assess_text(text);
   CHECK(a.verdict == an::Verdict::truncated);
   CHECK(a.reasons.front().code == "ends-mid-word");
-  CHECK(a.reasons.front().message.find("'Arbeitgebe'") != std::string::npos);
+  CHECK(a.reasons.front().message == "the last word 'Arbeitgebe' is not a word of the de dictionary: it looks cut");
   an::Assessment whole = an::assess_text(text + "r");
   CHECK(whole.verdict == an::Verdict::complete);
 }
