@@ -56,6 +56,17 @@ std::string tail_of(const std::string& text, std::size_t n) {
   return t;
 }
 
+// The words (tokens with a letter or digit) of `text` from byte `at` on;
+// the word the cut falls inside counts as missing.
+std::size_t words_from(const std::string& text, std::size_t at, bool mid_word) {
+  std::size_t n = 0;
+  for (const an::TextWord& w : an::split_words(text)) {
+    bool after = w.offset >= at || (mid_word && w.offset + w.text.size() > at);
+    n += after && !an::fold_word(w.text).empty() ? 1U : 0U;
+  }
+  return n;
+}
+
 struct Count {
   std::size_t total = 0;
   std::size_t flagged = 0;
@@ -120,7 +131,7 @@ void evaluate_cut_versions(const std::vector<Document>& history, const EvalOptio
         std::vector<an::VersionText> with = texts;
         with.push_back({static_cast<int>(with.size()) + 1, "", d->text.substr(0, cut.at)});
         auto va = an::assess_version(with, with.size() - 1);
-        std::size_t truth = an::word_count(d->text) - an::word_count(d->text.substr(0, cut.at)) + (cut.mid_word ? 1 : 0);
+        std::size_t truth = words_from(d->text, cut.at, cut.mid_word);
         bool caught = va.assessment.verdict == an::Verdict::truncated && va.prefix && va.prefix->truncated;
         std::size_t counted = va.prefix ? va.prefix->missing_words : 0;
         ++row.cuts;

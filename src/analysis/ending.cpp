@@ -68,6 +68,23 @@ bool is_cut_marker(std::string_view line) {
   return false;
 }
 
+// A colon line that points to a form or widget below it ("use the form
+// below to submit a counter-notice:"), in the eight languages.
+bool introduces_form_below(std::string_view line) {
+  std::string folded = " " + fold_phrase(line) + " ";
+  bool below = false;
+  bool form = false;
+  for (std::string_view w : {" below ", " unten ", " ci-dessous ", " abajo ", " hieronder ", " abaixo ", " ниже ",
+                             " nedan ", " sotto "}) {
+    below = below || folded.find(w) != std::string::npos;
+  }
+  for (std::string_view w : {" form ", " formular ", " formulaire ", " formulario ", " formulier ", " formulário ",
+                             " форму ", " форма ", " formulär ", " modulo "}) {
+    form = form || folded.find(w) != std::string::npos;
+  }
+  return below && form;
+}
+
 // Evidence from the ending line's shape when it has no final punctuation.
 std::optional<Reason> structural_ending(std::string_view line) {
   if (is_rule(line)) {
@@ -155,6 +172,14 @@ EndingReading read_ending(std::string_view text) {
     return reading;
   }
   if (auto reason = last_word_reason(line)) {
+    if (reason->code == "ends-on-colon" && introduces_form_below(line)) {
+      reading.reasons.push_back(*reason);
+      reading.reasons.push_back(against("ends-before-form",
+                                        "the last line introduces a form or widget below it, which a text capture "
+                                        "does not keep",
+                                        0.8));
+      return reading;
+    }
     if (!(reason->code == "ends-on-comma" && is_closing_formula(line)) &&
         !(reason->code == "ends-on-colon" && is_form_field(line))) {
       reading.reasons.push_back(*reason);

@@ -241,6 +241,10 @@ std::vector<Reason> plain_line_reasons(const std::vector<std::string_view>& line
     return {{"stops-mid-sentence", "the last line opens " + *open + " and stops before closing it", 0.7, true}};
   }
   if (is_heading(line)) {
+    if (is_markdown_heading(line) && (line.ends_with(")") || line.ends_with("]"))) {
+      return {{"ends-with-heading", "the text ends with a heading whose entry is given in brackets (a repealed or "
+               "empty section): complete in itself", 0.7, false}};
+    }
     if (is_markdown_heading(line)) {
       return {{"ends-with-heading", "the text ends with a heading: the section it opens is missing", 0.6, true}};
     }
