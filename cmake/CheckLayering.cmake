@@ -2,7 +2,8 @@
 #   src/diff      includes nothing from store/, analysis/ or cli/
 #   src/analysis  includes nothing from cli/, and from the store only value types
 #   store/        includes nothing from src/ (diff/, analysis/, cli/)
-# and that only store/ includes libgit2 and OpenSSL, and only src/diff includes dtl.
+# and that only store/ includes libgit2 and OpenSSL, only src/diff includes dtl, and hunspell stays in
+# src/analysis (spelling.cpp).
 # Run: cmake -DSOURCE_DIR=<root> -P cmake/CheckLayering.cmake
 set(violations "")
 
@@ -23,8 +24,9 @@ endfunction()
 check_dir(src/diff "\"(store|analysis|cli)/|<git2|<openssl" "diff is pure")
 check_dir(src/analysis "\"cli/|<git2|<openssl|<dtl" "analysis may not use cli, git, OpenSSL or dtl")
 check_dir(src/analysis "\"store/(content_store|audit|checkpoint|sync)" "analysis takes loaded values, never the store")
-check_dir(src/cli "<git2|<openssl|<dtl" "cli goes through the store and diff libraries")
-check_dir(store "\"(diff|analysis|cli)/|<dtl|<CLI/" "the store includes nothing from src/")
+check_dir(src/cli "<git2|<openssl|<dtl|<hunspell" "cli goes through the store and diff libraries")
+check_dir(src/diff "<hunspell" "diff is pure")
+check_dir(store "\"(diff|analysis|cli)/|<dtl|<CLI/|<hunspell" "the store includes nothing from src/")
 
 if(violations)
   message(FATAL_ERROR "dependency rule broken:${violations}")
