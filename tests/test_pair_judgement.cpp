@@ -85,7 +85,9 @@ TEST_CASE("one judgement on real consecutive revisions: pairs and versions agree
     return;
   }
   std::size_t pairs = 0;
-  for (const auto& [doc, texts] : history_revisions(*history)) {
+  for (const auto& entry : history_revisions(*history)) {
+    const std::string& doc = entry.first;  // a plain name: CAPTURE cannot capture a structured binding
+    const std::vector<std::string>& texts = entry.second;
     std::vector<an::VersionText> versions;
     for (std::size_t i = 0; i < texts.size(); ++i) {
       versions.push_back({static_cast<int>(i) + 1, "", texts[i]});

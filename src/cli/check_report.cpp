@@ -52,8 +52,8 @@ analysis::StoreEvidence count_store_endings(const store::ContentStore& store, co
       continue;
     }
     ++evidence.documents;
-    auto content = store.content(summary.id, history->back().sha256);
-    auto it = content ? evidence.ending_documents.find(analysis::ending_key(*content)) : evidence.ending_documents.end();
+    // Through the same helper as load_version_texts: the one way commands read a version's text.
+    auto it = evidence.ending_documents.find(analysis::ending_key(require_content(store, summary.id, history->back())));
     if (it != evidence.ending_documents.end()) {
       ++it->second;
     }
