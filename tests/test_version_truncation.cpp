@@ -130,7 +130,7 @@ TEST_CASE("analysis::assess_version") {
     CHECK(an::assess_version(versions, 1).assessment.verdict == an::Verdict::truncated);
   }
   SUBCASE("an ending the document's other versions share is its normal ending") {
-    std::string closing = "This Privacy Policy is effective as of September 14, 2012";
+    std::string closing = "Thank you for reading our policy and for trusting us with your data";
     std::vector<an::VersionText> versions = {version(1, "We collect your name.\n\n" + closing + "\n"),
                                              version(2, "We collect your e-mail address.\n\n" + closing + "\n")};
     an::VersionAssessment lone = an::assess_version({versions[1]}, 0);

@@ -118,7 +118,7 @@ bool is_letter_junk(std::string_view folded) {
 
 bool is_chrome_line(std::string_view line) {
   line = trim_line(line);
-  if (line.empty() || real_words_of(line) > 0) {
+  if (line.empty() || is_footer_line(line) || real_words_of(line) > 0) {
     return false;
   }
   std::vector<std::string> folded;
