@@ -5,6 +5,8 @@ find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
 # zlib (zlib1g-dev): stet writes packs (store/git_pack_writer.cpp) and the audit
 # inflates loose objects itself (store/git_audit_objects.cpp).
 find_package(ZLIB REQUIRED)
+# Spelling dictionaries tell a cut last word from a real one (src/analysis/spelling).
+pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(SQLite3 3.34 REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)

@@ -5,6 +5,7 @@
 // message and a weight in 0..1, cross-version evidence names another
 // version, and the same input gives the same verdict twice.
 
+#include "analysis/pair_judgement.hpp"
 #include "analysis/truncation.hpp"
 #include "analysis/version_truncation.hpp"
 
@@ -88,6 +89,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t i = 0; i < versions.size(); ++i) {
     check_version(versions, i, all[i]);
     require(same(all[i].assessment, stet::analysis::assess_version(versions, i).assessment));
+  }
+  // One judgement: a pair found cut means the shorter version's verdict is truncated.
+  for (std::size_t i = 0; i + 1 < versions.size(); ++i) {
+    const auto& x = versions[i];
+    const auto& y = versions[i + 1];
+    auto pair = stet::analysis::judge_pair({x.number, "", x.text}, {y.number, "", y.text});
+    if (pair) {
+      const std::string& longer = pair->a_is_shorter ? y.text : x.text;
+      require(pair->match.stops_at <= longer.size() && pair->match.missing_bytes == longer.size() - pair->match.stops_at);
+      if (pair->match.truncated) {
+        require(all[pair->a_is_shorter ? i : i + 1].assessment.verdict == stet::analysis::Verdict::truncated);
+      }
+    }
   }
   return 0;
 }

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -92,11 +93,65 @@ TEST_CASE("analysis::assess_version") {
     CHECK(v1.assessment.reasons.front().code == "completed-later");
     CHECK(v1.assessment.verdict == an::Verdict::truncated);
   }
-  SUBCASE("a clean earlier prefix may have been extended: less certain") {
-    std::vector<an::VersionText> versions = {version(1, "One sentence.\n"), version(2, "One sentence.\nTwo.\n")};
+  SUBCASE("a clean earlier version a later one extended is a shorter version, not a cut") {
+    std::vector<an::VersionText> versions = {
+        version(1, "One sentence.\n"), version(2, "One sentence.\nThe second section adds new rules for members.\n")};
     an::VersionAssessment v1 = an::assess_version(versions, 0);
-    CHECK(v1.assessment.verdict == an::Verdict::truncated);
-    CHECK(v1.assessment.confidence == doctest::Approx(0.8));
+    CHECK(v1.assessment.verdict == an::Verdict::complete);
+    REQUIRE(v1.prefix);
+    CHECK_FALSE(v1.prefix->truncated);
+    CHECK(v1.prefix->missing_words == 8);
+    CHECK(an::prefix_message(*v1.prefix).starts_with("shorter than v2: it goes on with 'The second section"));
+  }
+  SUBCASE("a later version losing prose an earlier one had is truncated, less certain when it ends cleanly") {
+    std::vector<an::VersionText> versions = {
+        version(1, "One sentence.\nThe second section adds new rules for members.\n"), version(2, "One sentence.\n")};
+    an::VersionAssessment v2 = an::assess_version(versions, 1);
+    CHECK(v2.assessment.verdict == an::Verdict::truncated);
+    CHECK(v2.assessment.confidence == doctest::Approx(0.85));
+    CHECK(v2.assessment.reasons.front().code == "truncated-copy");
+  }
+  SUBCASE("a later capture that drops trailing page chrome and ends cleanly is complete, with a note") {
+    std::string body = "We keep your data safe.\n";
+    std::vector<an::VersionText> versions = {version(1, body + "\nLike this:\nLike Loading...\n"),
+                                             version(2, body + "Rendered in 0.001 seconds\n"), version(3, body)};
+    an::VersionAssessment v3 = an::assess_version(versions, 2);
+    CHECK(v3.assessment.verdict == an::Verdict::complete);
+    REQUIRE(v3.prefix);
+    CHECK(v3.prefix->of == 2);
+    CHECK_FALSE(v3.prefix->content_missing);
+    CHECK(an::prefix_message(*v3.prefix) == "shorter than v2: drops 'Rendered in 0.001 seconds' (4 words, not content)");
+    an::VersionAssessment v1 = an::assess_version(versions, 0);
+    CHECK(v1.assessment.verdict == an::Verdict::complete);  // its chrome ending is read before the chrome
+  }
+  SUBCASE("a shorter version that stops mid-sentence is cut even when only chrome-like words follow") {
+    std::vector<an::VersionText> versions = {version(1, "We keep your data safe and share it with\nnobody.\n"),
+                                             version(2, "We keep your data safe and share it")};
+    CHECK(an::assess_version(versions, 1).assessment.verdict == an::Verdict::truncated);
+  }
+  SUBCASE("an ending the document's other versions share is its normal ending") {
+    std::string closing = "Thank you for reading our policy and for trusting us with your data";
+    std::vector<an::VersionText> versions = {version(1, "We collect your name.\n\n" + closing + "\n"),
+                                             version(2, "We collect your e-mail address.\n\n" + closing + "\n")};
+    an::VersionAssessment lone = an::assess_version({versions[1]}, 0);
+    an::VersionAssessment both = an::assess_version(versions, 1);
+    CHECK(both.assessment.verdict == an::Verdict::complete);
+    CHECK(std::any_of(both.assessment.reasons.begin(), both.assessment.reasons.end(),
+                      [](const an::Reason& r) { return r.code == "ends-like-other-versions"; }));
+    CHECK(lone.assessment.verdict == an::Verdict::truncated);  // alone, a long line without a full stop
+  }
+  SUBCASE("a last line that ends many other documents of the store is boilerplate") {
+    std::string text = "We collect your name and\nshare everything with partners for marketing\n";
+    an::StoreEvidence store;
+    store.documents = 10;
+    store.ending_documents[an::ending_key(text)] = 4;
+    std::vector<an::VersionText> versions = {version(1, text)};
+    auto plain = an::assess_versions(versions);
+    REQUIRE(plain[0].assessment.verdict == an::Verdict::truncated);
+    CHECK(an::endings_worth_counting(versions, plain) == std::vector<std::string>{an::ending_key(text)});
+    CHECK(an::assess_versions(versions, store)[0].assessment.verdict == an::Verdict::complete);
+    store.ending_documents[an::ending_key(text)] = 2;  // below k_boilerplate_documents
+    CHECK(an::assess_versions(versions, store)[0].assessment.verdict == an::Verdict::truncated);
   }
   SUBCASE("the closest fuller version is the one measured against") {
     std::vector<an::VersionText> versions = {version(1, k_full), version(2, k_full + "Second paragraph.\n"),

@@ -149,8 +149,8 @@ std::vector<Document> load_history(const fs::path& history) {
     std::string name = file.parent_path().filename().string() + "/" + file.filename().string();
     std::string text = slurp(file);
     std::string ending = an::ends_with_terminal(last_line(text)) ? "sentence" : "other";
-    docs.push_back({name, "en", ending,
-                    std::move(text), true, "history"});
+    docs.push_back({name, "en", ending, std::move(text), held_out(file.parent_path().filename().string()),
+                    "history"});
   }
   return docs;
 }
@@ -177,6 +177,24 @@ std::vector<Cut> cuts_inside_sentences(const std::string& text, std::size_t coun
     bool mid = an::is_word_code_point(an::code_point_before(text, p, before)) &&
                an::is_word_code_point(an::code_point_at(text, after));
     cuts.push_back({p, mid});
+  }
+  return cuts;
+}
+
+std::vector<Cut> cuts_at_sentence_ends(const std::string& text, std::size_t count, std::uint32_t seed) {
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 40; i + 2 < text.size(); ++i) {
+    char c = text[i];
+    if ((c == '.' || c == '!' || c == '?') && is_ascii_space(text[i + 1]) &&
+        an::trim_line(std::string_view(text).substr(i + 1)).size() > 0 && sentence_ends_later(text, i + 1)) {
+      ends.push_back(i + 1);
+    }
+  }
+  std::mt19937 generator(seed);
+  std::shuffle(ends.begin(), ends.end(), generator);
+  std::vector<Cut> cuts;
+  for (std::size_t i = 0; i < ends.size() && cuts.size() < count; ++i) {
+    cuts.push_back({ends[i], false});
   }
   return cuts;
 }

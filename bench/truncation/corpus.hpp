@@ -15,7 +15,7 @@ struct Document {
   std::string lang;          // from index.tsv; "en" for extra folders
   std::string ending_class;  // from index.tsv; for extra folders "sentence" or "other" by the last line
   std::string text;
-  bool held_out = false;     // the half of the documents never looked at while tuning
+  bool held_out = false;     // the evaluation half, never looked at while tuning (by a hash of the name; history: of the document)
   std::string source;        // "corpus", the extra folder's name, or "history"
 };
 
@@ -40,5 +40,10 @@ struct Cut {
 // in lowercase. Never in the first 40 bytes or the last sentence's end.
 [[nodiscard]] std::vector<Cut> cuts_inside_sentences(const std::string& text, std::size_t count,
                                                      std::uint32_t seed);
+
+// Up to `count` cut points right after a sentence's final punctuation
+// (not the text's last sentence), drawn with a generator seeded by `seed`:
+// the cuts no reading of the ending alone can see.
+[[nodiscard]] std::vector<Cut> cuts_at_sentence_ends(const std::string& text, std::size_t count, std::uint32_t seed);
 
 }  // namespace stet::bench

@@ -6,6 +6,7 @@
 
 #include "analysis/truncation.hpp"
 #include "corpus.hpp"
+#include "versions.hpp"
 
 #include <iomanip>
 #include <sstream>
@@ -124,8 +125,10 @@ Options parse(int argc, char** argv) {
 int main(int argc, char** argv) {
   Options options = parse(argc, argv);
   auto docs = sb::load_documents(options.corpus, options.extra);
+  std::size_t history_count = 0;
   if (!options.history.empty()) {
     auto history = sb::load_history(options.history);
+    history_count = history.size();
     docs.insert(docs.end(), history.begin(), history.end());
   }
   if (docs.empty()) {
@@ -142,13 +145,13 @@ int main(int argc, char** argv) {
     Tally at;
     bool history = doc.source == "history";
     Tally t = evaluate(doc, options, history ? options.history_cuts : options.cuts, mid, at);
-    add(by_source, doc.source, t);
+    add(by_source, doc.source + (doc.held_out ? ", evaluation half" : ", tuning half"), t);
     if (history) {
       continue;  // reported on its own: hundreds of near-identical revisions
     }
     add(by_lang, doc.lang, t);
     add(by_ending, doc.ending_class, t);
-    add(by_half, doc.held_out ? "held-out half" : "tuning half", t);
+    add(by_half, doc.held_out ? "evaluation half" : "tuning half", t);
     add(by_half, "all", t);
     add(by_cut, "mid-word cut", mid);
     add(by_cut, "cut between words", at);
@@ -160,5 +163,11 @@ int main(int argc, char** argv) {
   print_table("language", by_lang);
   print_table("ending class", by_ending);
   print_table("cut", by_cut);
+  sb::EvalOptions eval{options.seed, options.cuts, 5, options.verbose};
+  std::vector<sb::Document> history(docs.end() - static_cast<std::ptrdiff_t>(history_count), docs.end());
+  std::vector<sb::Document> complete(docs.begin(), docs.end() - static_cast<std::ptrdiff_t>(history_count));
+  sb::evaluate_revisions(history, eval);
+  sb::evaluate_cut_versions(history, eval);
+  sb::evaluate_reliability(complete, eval);
   return 0;
 }

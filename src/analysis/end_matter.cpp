@@ -35,6 +35,35 @@ bool ends_with_date(std::string_view t) {
   return separators == 2 && digits + separators == last.size() && digits >= 6 && is_digit(last.back());
 }
 
+// Whether `t` ends with a four-digit year or a date.
+bool ends_with_year(std::string_view t) {
+  std::size_t n = t.size();
+  while (n > 0 && (t[n - 1] == ')' || t[n - 1] == ']')) {
+    --n;
+  }
+  bool year = n >= 4 && is_digit(t[n - 1]) && is_digit(t[n - 2]) && is_digit(t[n - 3]) && is_digit(t[n - 4]) &&
+              (n == 4 || !is_digit(t[n - 5]));
+  return year || ends_with_date(t.substr(0, n));
+}
+
+// A closing statement of when the text took effect or was last changed,
+// ending with its date: "This Privacy Policy is effective as of September
+// 14, 2012", "Stand: 1. Januar 2020", in the eight languages.
+bool is_dated_statement(std::string_view t, const std::string& phrase) {
+  if (!ends_with_year(t) || word_count(t) > 20) {
+    return false;
+  }
+  for (std::string_view w : {"effective", "in effect", "last updated", "last modified", "last revised", "updated on",
+                             "revised on", "amended on", "in kraft", "gültig", "stand", "zuletzt geändert",
+                             "en vigueur", "mis à jour", "vigente", "vigor", "actualizado", "actualización",
+                             "in werking", "bijgewerkt", "atualizado", "atualização", "в силу", "редакция",
+                             "обновлено", "gäller", "uppdaterad", "ikraft"}) {
+    if ((" " + phrase + " ").find(" " + std::string(w) + " ") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -79,7 +108,7 @@ bool is_footer_line(std::string_view line) {
     return true;
   }
   // A line ending with a year or a date: "Debian Policy 4.6.2.0, 2022-12-17".
-  if (ends_with_date(t) && word_count(t) <= 8) {
+  if ((ends_with_date(t) && word_count(t) <= 8) || is_dated_statement(t, phrase)) {
     return true;
   }
   std::size_t n = t.size();

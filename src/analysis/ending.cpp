@@ -11,6 +11,10 @@ namespace stet::analysis {
 
 namespace {
 
+// A sentence end is what complete texts and texts cut at a sentence
+// boundary share: calibrated on the tuning half (docs/truncation.md).
+constexpr double k_sentence_end_weight = 0.75;
+
 struct Lines {
   std::vector<std::string_view> all;  // every line, '\r' removed
   std::size_t last = 0;               // index of the last non-blank line
@@ -62,6 +66,23 @@ bool is_cut_marker(std::string_view line) {
     }
   }
   return false;
+}
+
+// A colon line that points to a form or widget below it ("use the form
+// below to submit a counter-notice:"), in the eight languages.
+bool introduces_form_below(std::string_view line) {
+  std::string folded = " " + fold_phrase(line) + " ";
+  bool below = false;
+  bool form = false;
+  for (std::string_view w : {" below ", " unten ", " ci-dessous ", " abajo ", " hieronder ", " abaixo ", " ниже ",
+                             " nedan ", " sotto "}) {
+    below = below || folded.find(w) != std::string::npos;
+  }
+  for (std::string_view w : {" form ", " formular ", " formulaire ", " formulario ", " formulier ", " formulário ",
+                             " форму ", " форма ", " formulär ", " modulo "}) {
+    form = form || folded.find(w) != std::string::npos;
+  }
+  return below && form;
 }
 
 // Evidence from the ending line's shape when it has no final punctuation.
@@ -144,10 +165,21 @@ EndingReading read_ending(std::string_view text) {
     return reading;
   }
   if (ends_with_terminal(line) && !is_bare_marker(line)) {
-    reading.reasons.push_back(against("ends-with-sentence", "the text ends with a complete sentence", 0.9));
+    reading.reasons.push_back(against("ends-with-sentence",
+                                      "the text ends with a complete sentence (a cut at a sentence boundary cannot "
+                                      "be ruled out from the text alone)",
+                                      k_sentence_end_weight));
     return reading;
   }
   if (auto reason = last_word_reason(line)) {
+    if (reason->code == "ends-on-colon" && introduces_form_below(line)) {
+      reading.reasons.push_back(*reason);
+      reading.reasons.push_back(against("ends-before-form",
+                                        "the last line introduces a form or widget below it, which a text capture "
+                                        "does not keep",
+                                        0.8));
+      return reading;
+    }
     if (!(reason->code == "ends-on-comma" && is_closing_formula(line)) &&
         !(reason->code == "ends-on-colon" && is_form_field(line))) {
       reading.reasons.push_back(*reason);

@@ -1,6 +1,8 @@
 #include "analysis/prose_ending.hpp"
 
+#include "analysis/language.hpp"
 #include "analysis/line_shape.hpp"
+#include "analysis/spelling.hpp"
 #include "analysis/words.hpp"
 
 #include <unicode/uchar.h>
@@ -182,15 +184,44 @@ std::string cut_from_word(const std::vector<std::string_view>& lines, std::size_
   return longer;
 }
 
+// Whether the last word `word` is missing from the dictionary of the
+// text's language: a word cut short ("Arbeitgebe"). Only plain words of
+// three letters or more that are not all capitals are looked up; no
+// language or no dictionary means no finding.
+std::optional<std::string> unknown_to_dictionary(const std::vector<std::string_view>& lines, std::size_t last,
+                                                 std::string_view word) {
+  std::string folded = fold_word(word);
+  bool plain = folded.size() == word.size() && count_code_points(folded) >= 3 &&
+               std::none_of(folded.begin(), folded.end(), [](char c) { return is_digit(c) || c == '-' || c == '.'; });
+  std::size_t first = 0;
+  (void)code_point_at(word, first);
+  if (!plain || fold_word(word.substr(first)) != word.substr(first)) {
+    return std::nullopt;  // not a plain word, or more than its first letter in capitals
+  }
+  std::string_view text(lines.front().data(),
+                        static_cast<std::size_t>(lines[last].data() + lines[last].size() - lines.front().data()));
+  auto language = guess_language(text);
+  if (!language || spell_word(*language, word) != Spelling::unknown) {
+    return std::nullopt;
+  }
+  return std::string(*language);
+}
+
 // The weak reasons for a plain ending, outweighed when the last word looks cut.
 std::vector<Reason> unless_cut_word(std::vector<Reason> weak, const std::vector<std::string_view>& lines,
                                     std::size_t last) {
   auto words = split_words(lines[last]);
-  std::string whole = words.empty() ? "" : cut_from_word(lines, last, words.back().text);
+  if (words.empty()) {
+    return weak;
+  }
+  std::string_view word = words.back().text;
+  std::string whole = cut_from_word(lines, last, word);
   if (!whole.empty()) {
-    weak.push_back({"ends-mid-word", "the last word '" + std::string(words.back().text) +
-                                         "' looks cut: the text has '" + whole + "' but never '" +
-                                         std::string(words.back().text) + "' on its own", 0.75, true});
+    weak.push_back({"ends-mid-word", "the last word '" + std::string(word) + "' looks cut: the text has '" + whole +
+                                         "' but never '" + std::string(word) + "' on its own", 0.75, true});
+  } else if (auto language = unknown_to_dictionary(lines, last, word)) {
+    weak.push_back({"ends-mid-word", "the last word '" + std::string(word) + "' is not a word of the " + *language +
+                                         " dictionary: it looks cut", 0.75, true});
   }
   return weak;
 }
@@ -210,6 +241,10 @@ std::vector<Reason> plain_line_reasons(const std::vector<std::string_view>& line
     return {{"stops-mid-sentence", "the last line opens " + *open + " and stops before closing it", 0.7, true}};
   }
   if (is_heading(line)) {
+    if (is_markdown_heading(line) && (line.ends_with(")") || line.ends_with("]"))) {
+      return {{"ends-with-heading", "the text ends with a heading whose entry is given in brackets (a repealed or "
+               "empty section): complete in itself", 0.7, false}};
+    }
     if (is_markdown_heading(line)) {
       return {{"ends-with-heading", "the text ends with a heading: the section it opens is missing", 0.6, true}};
     }

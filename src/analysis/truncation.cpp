@@ -2,6 +2,7 @@
 
 #include "analysis/ending.hpp"
 #include "analysis/line_shape.hpp"
+#include "analysis/tail_content.hpp"
 #include "analysis/words.hpp"
 
 #include <algorithm>
@@ -129,6 +130,15 @@ Assessment assess_text(std::string_view bytes) {
   if (trim_line(text).empty()) {
     reasons.push_back({"empty", "the text is empty or blank", 0.95, true});
     return decide(std::move(reasons), "");
+  }
+  std::size_t chrome = chrome_tail_start(text);
+  if (chrome != std::string_view::npos) {
+    reasons.push_back({"ends-with-page-chrome",
+                       "the text ends with page chrome ('" + join_words(split_words(text.substr(chrome)), 0,
+                                                                        word_count(text.substr(chrome))) +
+                           "'): its ending is read before it",
+                       0, false});
+    text = text.substr(0, chrome);
   }
   EndingReading ending = read_ending(text);
   reasons.insert(reasons.end(), ending.reasons.begin(), ending.reasons.end());

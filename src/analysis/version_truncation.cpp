@@ -1,6 +1,5 @@
 #include "analysis/version_truncation.hpp"
 
-#include "analysis/line_shape.hpp"
 #include "analysis/words.hpp"
 
 #include <algorithm>
@@ -14,53 +13,6 @@ namespace {
 
 constexpr double k_drop_ratio = 0.5;      // below half the previous size is suspicious
 constexpr std::size_t k_drop_bytes = 100;  // ... when at least this much went missing
-constexpr std::size_t k_max_differing = 4;  // own last words a near-prefix may have
-
-bool is_marker_word(std::string_view word) {
-  return word == "\u2026" || word == "..." || word == "[\u2026]" || word == "[...]" || word == "(\u2026)" ||
-         word == "(...)";
-}
-
-// Whether this version's own last words are residue of a cut: markers,
-// a label such as "Read more", or a word cut short ("integ" of "integrity").
-bool cut_residue(const std::vector<TextWord>& mine, std::size_t from, const std::vector<TextWord>& theirs) {
-  std::string tail;
-  bool markers_only = true;
-  for (std::size_t i = from; i < mine.size(); ++i) {
-    tail += (tail.empty() ? "" : " ") + std::string(mine[i].text);
-    markers_only = markers_only && is_marker_word(mine[i].text);
-  }
-  if (markers_only || is_dangling_label(tail)) {
-    return true;
-  }
-  std::string_view first = mine[from].text;
-  bool cut_word = from < theirs.size() && theirs[from].text.size() > first.size() && theirs[from].text.starts_with(first);
-  if (!cut_word) {
-    return false;
-  }
-  for (std::size_t i = from + 1; i < mine.size(); ++i) {
-    if (!is_marker_word(mine[i].text)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
-
-std::string prefix_message(const PrefixMatch& m) {
-  std::ostringstream out;
-  out << (m.later ? "truncated, completed by v" : "truncated copy of v") << m.of << ": " << m.missing_words
-      << (m.missing_words == 1 ? " word" : " words") << " missing after " << quoted(m.cut_after);
-  if (!m.differing.empty()) {
-    std::string own;
-    for (const std::string& w : m.differing) {
-      own += (own.empty() ? "" : " ") + w;
-    }
-    out << " (this version ends instead with " << quoted(own) << ")";
-  }
-  return out.str();
-}
 
 std::string drop_message(const SizeDrop& d) {
   std::ostringstream out;
@@ -69,48 +21,47 @@ std::string drop_message(const SizeDrop& d) {
   return out.str();
 }
 
-std::optional<PrefixMatch> match_words(const std::vector<TextWord>& mine, const std::vector<TextWord>& theirs,
-                                       const VersionText& other, std::size_t max_differing) {
-  std::size_t shared = 0;
-  while (shared < mine.size() && shared < theirs.size() && mine[shared].text == theirs[shared].text) {
-    ++shared;
+// Everything computed once per version of the set.
+struct Prepared {
+  std::vector<std::vector<TextWord>> words;
+  std::vector<std::string> keys;
+  std::vector<std::string_view> texts;
+  std::vector<Assessment> lone;
+};
+
+Prepared prepare(const std::vector<VersionText>& versions) {
+  Prepared p;
+  for (const VersionText& v : versions) {
+    p.words.push_back(split_words(v.text));
+    p.keys.push_back(ending_key(v.text));
+    p.texts.emplace_back(v.text);
+    p.lone.push_back(assess_text(v.text));
   }
-  if (shared == 0 || theirs.size() <= shared) {
-    return std::nullopt;
-  }
-  std::size_t own = mine.size() - shared;
-  if (own > 0 && (own > max_differing || theirs.size() <= mine.size() || !cut_residue(mine, shared, theirs))) {
-    return std::nullopt;
-  }
-  PrefixMatch m;
-  m.of = other.number;
-  m.of_sha256 = other.sha256;
-  m.missing_words = theirs.size() - shared;
-  m.cut_after = join_words(mine, shared > 3 ? shared - 3 : 0, shared);
-  for (std::size_t i = shared; i < mine.size(); ++i) {
-    m.differing.emplace_back(mine[i].text);
-  }
-  return m;
+  return p;
 }
 
-using WordLists = std::vector<std::vector<TextWord>>;
+int distance(const PrefixMatch& m, int number) { return std::abs(m.of - number) * 2 + (m.later ? 1 : 0); }
 
-std::optional<PrefixMatch> closest_prefix(const std::vector<VersionText>& versions, const WordLists& words,
+// The closest truncated finding, else the closest shorter-version one.
+std::optional<PrefixMatch> closest_prefix(const std::vector<VersionText>& versions, const Prepared& p,
                                           std::size_t index) {
   std::optional<PrefixMatch> best;
-  int number = versions[index].number;
+  const VersionText& mine = versions[index];
+  bool cut = p.lone[index].verdict == Verdict::truncated;
   for (std::size_t j = 0; j < versions.size(); ++j) {
     if (j == index) {
       continue;
     }
-    auto match = match_words(words[index], words[j], versions[j], k_max_differing);
+    const VersionText& other = versions[j];
+    auto match = judge_prefix(p.words[index],
+                              {other.number, other.sha256, other.text}, p.words[j], other.number > mine.number, cut);
     if (!match) {
       continue;
     }
-    match->later = versions[j].number > number;
-    auto distance = [&](const PrefixMatch& m) { return std::abs(m.of - number) * 2 + (m.later ? 1 : 0); };
-    if (!best || distance(*match) < distance(*best)) {
-      best = match;
+    bool better = !best || (match->truncated && !best->truncated) ||
+                  (match->truncated == best->truncated && distance(*match, mine.number) < distance(*best, mine.number));
+    if (better) {
+      best = std::move(match);
     }
   }
   return best;
@@ -130,35 +81,38 @@ std::optional<SizeDrop> size_drop(const std::vector<VersionText>& versions, std:
   return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<PrefixMatch> prefix_match(const std::string& text, const VersionText& other, std::size_t max_differing) {
-  return match_words(split_words(text), split_words(other.text), other, max_differing);
-}
-
-namespace {
-
-VersionAssessment assess_one(const std::vector<VersionText>& versions, const WordLists& words, std::size_t index) {
+VersionAssessment assess_one(const std::vector<VersionText>& versions, const Prepared& p, std::size_t index,
+                             const StoreEvidence& store) {
   VersionAssessment result;
-  Assessment lone = assess_text(versions[index].text);
+  const Assessment& lone = p.lone[index];
   std::vector<Reason> reasons = lone.reasons;
-  result.prefix = closest_prefix(versions, words, index);
+  if (auto sibling = sibling_ending_reason(p.texts, p.keys, p.words, index)) {
+    reasons.push_back(*sibling);
+  } else if (auto boilerplate = boilerplate_reason(p.keys[index], store)) {
+    reasons.push_back(*boilerplate);
+  }
+  result.prefix = closest_prefix(versions, p, index);
   result.size_drop = size_drop(versions, index);
   if (result.size_drop) {
     reasons.push_back({"suspicious-capture", drop_message(*result.size_drop), 0.65, true});
   }
-  if (!result.prefix) {
+  if (!result.prefix || !result.prefix->truncated) {
+    if (result.prefix) {
+      reasons.push_back({"shorter-version", prefix_message(*result.prefix), 0, false});
+    }
     result.assessment = decide(std::move(reasons), lone.cut_after);
     return result;
   }
   const PrefixMatch& m = *result.prefix;
-  // An earlier version completed later may also have been extended on
-  // purpose; unless it ends mid-sentence as well, be less certain.
-  bool certain = !m.later || lone.verdict == Verdict::truncated || !m.differing.empty();
-  reasons.push_back({m.later ? "completed-later" : "truncated-copy", prefix_message(m), certain ? 0.99 : 0.8, true});
+  // A later version lacking prose an earlier one had, with a clean end,
+  // could be a deliberate removal: less certain than a cut end.
+  bool certain = lone.verdict == Verdict::truncated || !m.differing.empty() || !m.content_missing ||
+                 m.later;
+  double weight = certain ? 0.99 : 0.85;
+  reasons.push_back({m.later ? "completed-later" : "truncated-copy", prefix_message(m), weight, true});
   result.assessment = decide(std::move(reasons), m.cut_after);
   result.assessment.verdict = Verdict::truncated;
-  result.assessment.confidence = certain ? 0.99 : 0.8;
+  result.assessment.confidence = weight;
   result.assessment.cut_after = m.cut_after;
   order_reasons(result.assessment.reasons, Verdict::truncated);
   return result;
@@ -166,24 +120,38 @@ VersionAssessment assess_one(const std::vector<VersionText>& versions, const Wor
 
 }  // namespace
 
-VersionAssessment assess_version(const std::vector<VersionText>& versions, std::size_t index) {
-  WordLists words;
-  for (const VersionText& v : versions) {
-    words.push_back(split_words(v.text));
-  }
-  return assess_one(versions, words, index);
+std::optional<PrefixMatch> prefix_match(const std::string& text, const VersionText& other) {
+  bool cut = assess_text(text).verdict == Verdict::truncated;
+  return judge_prefix(split_words(text), {other.number, other.sha256, other.text},
+                      split_words(other.text), false, cut);
 }
 
-std::vector<VersionAssessment> assess_versions(const std::vector<VersionText>& versions) {
-  WordLists words;
-  for (const VersionText& v : versions) {
-    words.push_back(split_words(v.text));
-  }
+VersionAssessment assess_version(const std::vector<VersionText>& versions, std::size_t index,
+                                 const StoreEvidence& store) {
+  return assess_one(versions, prepare(versions), index, store);
+}
+
+std::vector<VersionAssessment> assess_versions(const std::vector<VersionText>& versions, const StoreEvidence& store) {
+  Prepared p = prepare(versions);
   std::vector<VersionAssessment> out;
   for (std::size_t i = 0; i < versions.size(); ++i) {
-    out.push_back(assess_one(versions, words, i));
+    out.push_back(assess_one(versions, p, i, store));
   }
   return out;
+}
+
+std::vector<std::string> endings_worth_counting(const std::vector<VersionText>& versions,
+                                                const std::vector<VersionAssessment>& assessed) {
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < versions.size() && i < assessed.size(); ++i) {
+    const VersionAssessment& a = assessed[i];
+    bool by_ending = a.assessment.verdict == Verdict::truncated && !(a.prefix && a.prefix->truncated);
+    std::string key = by_ending ? ending_key(versions[i].text) : "";
+    if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      keys.push_back(key);
+    }
+  }
+  return keys;
 }
 
 }  // namespace stet::analysis

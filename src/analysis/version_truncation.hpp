@@ -4,6 +4,8 @@
 // one, and a large size drop against the previous version. Pure: versions
 // are passed in as plain values.
 
+#include "analysis/ending_evidence.hpp"
+#include "analysis/pair_judgement.hpp"
 #include "analysis/truncation.hpp"
 
 #include <cstddef>
@@ -20,17 +22,6 @@ struct VersionText {
   std::string text;
 };
 
-// This version's words are a prefix of version `of`'s (ignoring white
-// space), or would be but for up to a few differing last words.
-struct PrefixMatch {
-  int of = 0;
-  std::string of_sha256;
-  std::size_t missing_words = 0;        // words of `of` after the shared prefix
-  std::string cut_after;                // the last shared words
-  std::vector<std::string> differing;   // this version's own last words ("…", "Read", "more"); empty if exact
-  bool later = false;                   // `of` is a later version: this one was completed by it
-};
-
 struct SizeDrop {
   int previous = 0;
   std::size_t bytes = 0;
@@ -40,24 +31,33 @@ struct SizeDrop {
 
 struct VersionAssessment {
   Assessment assessment;             // the verdict with every reason, lone and cross-version
-  std::optional<PrefixMatch> prefix;
+  std::optional<PrefixMatch> prefix;  // the version measured against: a cut (truncated) or, else, a shorter one
   std::optional<SizeDrop> size_drop;
 };
 
-// The prefix relation between `words` of a version and `other`'s: a match
-// when `words` is a proper prefix, or when all but its last `max_differing`
-// words are and `other` goes on for longer. Whitespace is ignored; a cut
-// marker glued to a word counts as a word of its own.
-[[nodiscard]] std::optional<PrefixMatch> prefix_match(const std::string& text, const VersionText& other,
-                                                      std::size_t max_differing = 4);
+// The judgement (judge_prefix) of `text` against `other`, taken as an
+// earlier version: a match when `text`'s words are a proper prefix of
+// `other`'s, or all but its last few (at most four) residue words of a cut
+// are. Whitespace is ignored; a cut marker glued to a word is a word.
+[[nodiscard]] std::optional<PrefixMatch> prefix_match(const std::string& text, const VersionText& other);
 
-// Assesses `versions[index]` alone and against the others. The closest
-// version it is a prefix of (earlier versions first among equals) is the one
-// measured against; a drop below half the previous version's size is a
-// suspicious capture. REQUIRES: index < versions.size().
-[[nodiscard]] VersionAssessment assess_version(const std::vector<VersionText>& versions, std::size_t index);
+// Assesses `versions[index]` alone and against the others. A truncated
+// finding against any version makes the verdict `truncated` (the closest
+// such version is measured against, earlier versions first among equals);
+// else the closest shorter-version finding is kept as a note. A drop below
+// half the previous version's size is a suspicious capture. `store` holds
+// the endings of other documents (boilerplate). REQUIRES: index < versions.size().
+[[nodiscard]] VersionAssessment assess_version(const std::vector<VersionText>& versions, std::size_t index,
+                                               const StoreEvidence& store = {});
 
 // assess_version for every version, in order (each text is split once).
-[[nodiscard]] std::vector<VersionAssessment> assess_versions(const std::vector<VersionText>& versions);
+[[nodiscard]] std::vector<VersionAssessment> assess_versions(const std::vector<VersionText>& versions,
+                                                             const StoreEvidence& store = {});
+
+// The ending keys (ending_key) of the versions whose verdict rests on their
+// ending alone and is `truncated`: the ones the store's boilerplate
+// evidence could change. Empty when the store need not be read.
+[[nodiscard]] std::vector<std::string> endings_worth_counting(const std::vector<VersionText>& versions,
+                                                              const std::vector<VersionAssessment>& assessed);
 
 }  // namespace stet::analysis

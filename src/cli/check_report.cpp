@@ -21,6 +21,13 @@ std::string confidence_text(double confidence) {
   return out.str();
 }
 
+std::string relation(const analysis::PrefixMatch& m) {
+  if (!m.truncated) {
+    return m.later ? "shorter-than-later" : "shorter-than";
+  }
+  return m.later ? "completed-by" : "truncated-copy-of";
+}
+
 }  // namespace
 
 std::vector<analysis::VersionText> load_version_texts(const store::ContentStore& store, const std::string& doc,
@@ -33,9 +40,40 @@ std::vector<analysis::VersionText> load_version_texts(const store::ContentStore&
   return texts;
 }
 
+analysis::StoreEvidence count_store_endings(const store::ContentStore& store, const std::string& doc,
+                                            const std::vector<std::string>& keys) {
+  analysis::StoreEvidence evidence;
+  for (const std::string& key : keys) {
+    evidence.ending_documents[key] = 0;
+  }
+  for (const store::DocumentSummary& summary : store.documents()) {
+    auto history = summary.id == doc ? std::nullopt : store.history(summary.id);
+    if (!history || history->empty()) {
+      continue;
+    }
+    ++evidence.documents;
+    // Through the same helper as load_version_texts: the one way commands read a version's text.
+    auto it = evidence.ending_documents.find(analysis::ending_key(require_content(store, summary.id, history->back())));
+    if (it != evidence.ending_documents.end()) {
+      ++it->second;
+    }
+  }
+  return evidence;
+}
+
+std::vector<analysis::VersionAssessment> assess_texts(const store::ContentStore& store, const std::string& doc,
+                                                      const std::vector<analysis::VersionText>& texts) {
+  auto assessed = analysis::assess_versions(texts);
+  auto keys = analysis::endings_worth_counting(texts, assessed);
+  if (keys.empty()) {
+    return assessed;
+  }
+  return analysis::assess_versions(texts, count_store_endings(store, doc, keys));
+}
+
 std::vector<analysis::VersionAssessment> assess_history(const store::ContentStore& store, const std::string& doc,
                                                         const std::vector<store::Version>& versions) {
-  return analysis::assess_versions(load_version_texts(store, doc, versions));
+  return assess_texts(store, doc, load_version_texts(store, doc, versions));
 }
 
 nlohmann::json assessment_json(const analysis::VersionAssessment& va) {
@@ -57,8 +95,9 @@ nlohmann::json assessment_json(const analysis::VersionAssessment& va) {
     object["missing_words"] = va.prefix->missing_words;
     object["measured_against"] = {{"version", va.prefix->of},
                                   {"sha256", va.prefix->of_sha256},
-                                  {"relation", va.prefix->later ? "completed-by" : "truncated-copy-of"}};
+                                  {"relation", relation(*va.prefix)}};
     object["differing_words"] = va.prefix->differing;
+    object["missing_content"] = va.prefix->content_missing;
   }
   if (va.size_drop) {
     object["suspicious_capture"] = {{"previous_version", va.size_drop->previous},

@@ -20,7 +20,20 @@ namespace stet::cli {
                                                                     const std::string& doc,
                                                                     const std::vector<store::Version>& versions);
 
-// Assesses each version of `doc` against the others (index i: versions[i]).
+// The store's evidence about endings: how many other documents' latest
+// versions end with each of `keys` (analysis::ending_key). Reads every
+// other document once; call only when `keys` is not empty.
+[[nodiscard]] analysis::StoreEvidence count_store_endings(const store::ContentStore& store, const std::string& doc,
+                                                          const std::vector<std::string>& keys);
+
+// Assesses each of `texts` (the versions of `doc`) against the others; when
+// some verdict rests on its ending alone, again with the store's evidence
+// of boilerplate endings (analysis::endings_worth_counting).
+[[nodiscard]] std::vector<analysis::VersionAssessment> assess_texts(const store::ContentStore& store,
+                                                                    const std::string& doc,
+                                                                    const std::vector<analysis::VersionText>& texts);
+
+// assess_texts of every version of `doc` (index i: versions[i]).
 [[nodiscard]] std::vector<analysis::VersionAssessment> assess_history(const store::ContentStore& store,
                                                                       const std::string& doc,
                                                                       const std::vector<store::Version>& versions);

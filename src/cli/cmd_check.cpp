@@ -97,7 +97,7 @@ void check_document(const std::string& arg, const store::ContentStore& store, st
   std::string label = ref.doc + "@" + std::to_string(chosen.number);
   nlohmann::json identity = {
       {"input", arg}, {"doc", ref.doc}, {"version", chosen.number}, {"sha256", chosen.sha256.hex()}};
-  out.push_back({label, identity, analysis::assess_version(texts, index)});
+  out.push_back({label, identity, assess_texts(store, ref.doc, texts)[index]});
 }
 
 // A target is a file when it is '-' or an existing path (a file wins over

@@ -3,6 +3,7 @@
 #include "cli/diff_render.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/revision.hpp"
+#include "cli/pair_truncation.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -28,6 +29,7 @@ struct DiffOptions {
 struct Side {
   std::string label;
   std::string text;
+  int number = 0;  // the version number, 0 for a file
 };
 
 Side read_side(const std::string& path, const Environment& env) {
@@ -57,7 +59,7 @@ Side read_side(const std::string& path, const Environment& env) {
 Side store_side(const store::ContentStore& store, const std::string& doc, const std::string& rev) {
   auto versions = require_history(store, doc);
   const store::Version& version = resolve_revision(versions, doc, rev);
-  return {doc + "@" + std::to_string(version.number), require_content(store, doc, version)};
+  return {doc + "@" + std::to_string(version.number), require_content(store, doc, version), version.number};
 }
 
 // A file operand beside a DOC@REV: '-' or a path that exists as a file.
@@ -132,7 +134,8 @@ ExitCode run_diff(Context& context, const DiffOptions& options) {
   // Only the formats that print totals and similarity pay for counting every word.
   engine.count_all_words = format == DiffFormat::json || format == DiffFormat::html || format == DiffFormat::stat;
   diff::DiffResult result = diff::word_diff(left.text, right.text, engine);
-  DiffView view{left.text, right.text, left.label, right.label, &result, colors, options.context};
+  auto finding = judge_diff_pair(result, left.text, left.number, right.text, right.number);
+  DiffView view{left.text, right.text, left.label, right.label, &result, colors, options.context, shorter_note(finding)};
   render_diff(*context.out, view, format);
   return result.differs() ? ExitCode::differences : ExitCode::ok;
 }

@@ -31,6 +31,16 @@ std::string check_line(const analysis::Assessment& a) {
   return "truncated: " + top.message + (a.cut_after.empty() ? "" : " (cut after '" + a.cut_after + "')");
 }
 
+// The suspicious-capture reason's message (a complete verdict lists it after the reasons for completeness).
+std::string drop_reason_message(const analysis::Assessment& a) {
+  for (const analysis::Reason& r : a.reasons) {
+    if (r.code == "suspicious-capture") {
+      return r.message;
+    }
+  }
+  return a.reasons.front().message;
+}
+
 void print_version(std::ostream& out, const store::Version& v, const analysis::VersionAssessment& check) {
   const store::Record& r = v.ingest;
   out << "v" << v.number << "  " << r.sha256.hex();
@@ -47,8 +57,10 @@ void print_version(std::ostream& out, const store::Version& v, const analysis::V
   }
   if (check.assessment.verdict == analysis::Verdict::truncated) {
     out << "  check      " << check_line(check.assessment) << "\n";
+  } else if (check.prefix) {
+    out << "  check      " << analysis::prefix_message(*check.prefix) << "\n";
   } else if (check.size_drop) {
-    out << "  check      " << check.assessment.reasons.front().message << "\n";
+    out << "  check      " << drop_reason_message(check.assessment) << "\n";
   }
 }
 

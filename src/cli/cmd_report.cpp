@@ -47,7 +47,7 @@ ExitCode run_report(Context& context, const ReportOptions& options) {
   input.doc = ref.doc;
   input.versions = require_history(store, ref.doc);
   input.texts = load_version_texts(store, ref.doc, input.versions);
-  input.checks = analysis::assess_versions(input.texts);
+  input.checks = assess_texts(store, ref.doc, input.texts);
   store::AuditOptions audit;
   audit.docs = {ref.doc};
   input.audit = store::audit_store(context.store_path(), audit);

@@ -78,6 +78,9 @@ void render_stat(std::ostream& out, const DiffView& view) {
   if (std::string note = truncation_note(view); !note.empty()) {
     out << "truncation      " << note << "\n";
   }
+  if (!view.shorter.empty()) {
+    out << "shorter         " << view.shorter << "\n";
+  }
 }
 
 }  // namespace

@@ -23,6 +23,7 @@ struct DiffView {
   const diff::DiffResult* result = nullptr;
   bool colors = false;  // ANSI escapes (format color only)
   int context = -1;     // lines of unchanged text around changes; negative: all
+  std::string shorter;  // a shorter side that is not a cut (cli/pair_truncation.hpp), or ""
 };
 
 // Writes `view` to `out` in `format`.

@@ -1,6 +1,7 @@
 #include "cli/report_html.hpp"
 
 #include "cli/html_escape.hpp"
+#include "cli/pair_truncation.hpp"
 #include "cli/report_assets.hpp"
 #include "cli/report_diff_html.hpp"
 #include "cli/report_sections.hpp"
@@ -60,6 +61,7 @@ void write_pairs(std::ostream& out, const ReportInput& input) {
     PairView view;
     view.number_a = input.versions[older].number;
     view.number_b = input.versions[newer].number;
+    judge_diff_pair(result, a, view.number_a, b, view.number_b);
     view.id = pair_id(view.number_a, view.number_b);
     view.a = a;
     view.b = b;
