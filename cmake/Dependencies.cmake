@@ -6,6 +6,8 @@ find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
 # inflates loose objects itself (store/git_audit_objects.cpp).
 find_package(ZLIB REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+# gumbo (libgumbo-dev): the HTML5 parser of src/capture (see docs/dependencies.md).
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo>=0.10)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(nlohmann_json 3.10 CONFIG REQUIRED)
 if(BUILD_TESTING OR NOT DEFINED BUILD_TESTING)
