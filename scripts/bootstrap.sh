@@ -16,7 +16,8 @@ esac
 cd "$(dirname "$0")/.."
 
 build_packages=(g++ cmake ninja-build pkg-config git ca-certificates
-  libgit2-dev libdtl-dev libssl-dev libcli11-dev doctest-dev libicu-dev nlohmann-json3-dev)
+  libgit2-dev libdtl-dev libssl-dev libcli11-dev doctest-dev libicu-dev nlohmann-json3-dev
+  libgumbo-dev zlib1g-dev)
 test_packages=(clang libclang-rt-14-dev llvm-14 chromium)
 
 install_missing() {

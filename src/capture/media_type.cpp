@@ -64,17 +64,21 @@ bool looks_like_html(std::string_view bytes) {
   return false;
 }
 
-bool is_binary(std::string_view bytes) {
+// Nullopt for text; else why the bytes look binary.
+std::optional<std::string> binary_evidence(std::string_view bytes) {
   std::size_t sample = std::min<std::size_t>(bytes.size(), 8192);
   std::size_t controls = 0;
+  if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+    return "binary data (a NUL byte at offset " + std::to_string(nul) + ")";
+  }
   for (std::size_t i = 0; i < sample; ++i) {
     auto c = static_cast<unsigned char>(bytes[i]);
-    if (c == 0) {
-      return true;
-    }
     controls += (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ? 1 : 0;
   }
-  return controls * 20 > sample;  // more than 5% control bytes
+  if (controls * 20 > sample) {  // more than 5% control bytes
+    return "binary data (" + std::to_string(controls) + " control bytes in the first " + std::to_string(sample) + ")";
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -118,8 +122,8 @@ MediaType sniff_media_type(std::string_view bytes, std::string_view declared) {
   }
   std::string type = essence(declared);
   bool declared_html = type == "text/html" || type == "application/xhtml+xml";
-  if (!has_bom(bytes) && is_binary(bytes)) {
-    return {MediaKind::binary, type.empty() ? "application/octet-stream" : type, "binary data (not text)"};
+  if (auto evidence = has_bom(bytes) ? std::nullopt : binary_evidence(bytes)) {
+    return {MediaKind::binary, type.empty() ? "application/octet-stream" : type, *evidence};
   }
   std::string ascii = has_bom(bytes) ? ascii_view_of_wide(bytes.substr(0, 2048)) : std::string(bytes.substr(0, 1024));
   // A declared text/plain is honoured (as browsers do); otherwise the

@@ -1,5 +1,6 @@
 #include "cli/check_report.hpp"
 
+#include "cli/capture_input.hpp"
 #include "cli/doc_ref.hpp"
 
 #include <cmath>
@@ -28,7 +29,7 @@ std::vector<analysis::VersionText> load_version_texts(const store::ContentStore&
   std::vector<analysis::VersionText> texts;
   texts.reserve(versions.size());
   for (const store::Version& v : versions) {
-    texts.push_back({v.number, v.sha256.hex(), require_content(store, doc, v)});
+    texts.push_back({v.number, v.sha256.hex(), version_text(store, doc, v)});
   }
   return texts;
 }

@@ -1,6 +1,7 @@
 #include "analysis/text_form.hpp"
 #include "analysis/version_truncation.hpp"
 #include "analysis/words.hpp"
+#include "cli/capture_input.hpp"
 #include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
@@ -54,15 +55,6 @@ std::string read_bytes(const std::string& path, const Environment& env) {
   return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
 }
 
-// Text with an incomplete UTF-8 sequence at its very end is checked (the
-// cut is a finding); anything else that is not text is refused.
-void require_text(const std::string& name, std::string_view bytes) {
-  std::string_view whole = bytes.substr(0, bytes.size() - analysis::incomplete_utf8_tail(bytes));
-  if (auto problem = analysis::text_problem(whole)) {
-    throw UsageError(name + ": " + *problem);
-  }
-}
-
 Checked check_lone(const std::string& label, const std::string& bytes) {
   analysis::VersionAssessment result;
   result.assessment = analysis::assess_text(bytes);
@@ -74,9 +66,10 @@ Checked check_lone(const std::string& label, const std::string& bytes) {
 void check_file(const std::string& path, bool split, const Environment& env, std::vector<Checked>& out) {
   std::string name = path == "-" ? "standard input" : path;
   std::string bytes = read_bytes(path, env);
-  require_text(name, bytes);
-  if (!split) {
-    out.push_back(check_lone(name, bytes));
+  CapturedText captured = capture_text(name, bytes, "", capture::TextMode::visible);
+  if (!split || captured.capture.has_text_form) {
+    // HTML and other encodings are checked by their text form.
+    out.push_back(check_lone(name, captured.text));
     return;
   }
   auto parts = split_parts(bytes);

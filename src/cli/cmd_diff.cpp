@@ -1,4 +1,5 @@
 #include "analysis/text_form.hpp"
+#include "cli/capture_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/diff_render.hpp"
 #include "cli/doc_ref.hpp"
@@ -22,6 +23,7 @@ struct DiffOptions {
   bool show_whitespace = false;
   bool ignore_typography = false;
   bool no_moves = false;
+  std::string text_mode;  // empty: each version's recorded text form
 };
 
 struct Side {
@@ -29,7 +31,7 @@ struct Side {
   std::string text;
 };
 
-Side read_side(const std::string& path, const Environment& env) {
+Side read_side(const std::string& path, const Environment& env, const std::string& text_mode) {
   std::string bytes;
   if (path == "-") {
     bytes.assign(std::istreambuf_iterator<char>(*env.in), std::istreambuf_iterator<char>());
@@ -47,20 +49,39 @@ Side read_side(const std::string& path, const Environment& env) {
     }
   }
   if (auto problem = analysis::text_problem(bytes)) {
-    throw UsageError("'" + path + "' is not text: " + *problem);
+    // HTML and other encodings are compared by their text form.
+    auto mode = parse_text_mode(text_mode.empty() ? "visible" : text_mode);
+    CapturedText captured = capture_text("'" + path + "'", bytes, "", mode);
+    bytes = std::move(captured.text);
+  } else if (!text_mode.empty() && capture::sniff_media_type(bytes).kind == capture::MediaKind::html) {
+    bytes = capture_text("'" + path + "'", bytes, "", parse_text_mode(text_mode)).text;
+  } else if (capture::sniff_media_type(bytes).kind == capture::MediaKind::html) {
+    bytes = capture_text("'" + path + "'", bytes, "", capture::TextMode::visible).text;
   }
   // The file name alone keeps labels (and golden outputs) independent of where the files live.
   return {path == "-" ? "stdin" : std::filesystem::path(path).filename().string(), std::move(bytes)};
 }
 
-Side store_side(const store::ContentStore& store, const std::string& doc, const std::string& rev) {
+// A version's recorded text, or with `text_mode` an HTML version's text
+// extracted again from its bytes in that mode.
+Side store_side(const store::ContentStore& store, const std::string& doc, const std::string& rev,
+                const std::string& text_mode) {
   auto versions = require_history(store, doc);
   const store::Version& version = resolve_revision(versions, doc, rev);
-  return {doc + "@" + std::to_string(version.number), require_content(store, doc, version)};
+  std::string label = doc + "@" + std::to_string(version.number);
+  if (!text_mode.empty() && version.ingest.media_type == "text/html") {
+    std::string bytes = require_content(store, doc, version);
+    return {label, capture_text(label, bytes, version.ingest.content_type, parse_text_mode(text_mode)).text};
+  }
+  return {label, version_text(store, doc, version)};
 }
 
-std::pair<Side, Side> store_sides(Context& context, const std::vector<std::string>& args) {
+std::pair<Side, Side> store_sides(Context& context, const std::vector<std::string>& args,
+                                  const std::string& mode) {
   auto store = context.open_store();
+  auto store_side = [&mode](const store::ContentStore& s, const std::string& doc, const std::string& rev) {
+    return stet::cli::store_side(s, doc, rev, mode);
+  };
   if (args.size() == 2 && args[1].find('@') != std::string::npos) {
     DocRef left = parse_doc_ref(args[0]);
     DocRef right = parse_doc_ref(args[1]);
@@ -103,8 +124,9 @@ ExitCode run_diff(Context& context, const DiffOptions& options) {
     throw UsageError("give DOC [REV_A [REV_B]], DOC_A@REV DOC_B@REV, or --files A B");
   }
   auto [left, right] = options.files
-                           ? std::pair{read_side(options.args[0], *context.env), read_side(options.args[1], *context.env)}
-                           : store_sides(context, options.args);
+                           ? std::pair{read_side(options.args[0], *context.env, options.text_mode),
+                                       read_side(options.args[1], *context.env, options.text_mode)}
+                           : store_sides(context, options.args, options.text_mode);
   diff::Options engine;
   engine.ignore_whitespace = !options.show_whitespace;
   engine.ignore_typography = options.ignore_typography;
@@ -133,6 +155,9 @@ void add_diff_command(CLI::App& app, CommandTable& table) {
   sub->add_flag("--ignore-typography", options->ignore_typography,
                 "Treat quote, dash, space and ligature variants as equal (still reported as typographic)");
   sub->add_flag("--no-moves", options->no_moves, "Show moved text as a removal and an insertion");
+  sub->add_option("--text-mode", options->text_mode,
+                  "Compare HTML pages by visible text or main content, extracted again from their bytes "
+                  "(default: the text form recorded with each version)");
   table.push_back({sub, [options](Context& context) { return run_diff(context, *options); }});
 }
 

@@ -4,6 +4,7 @@
 #include "cli/doc_ref.hpp"
 #include "cli/input_files.hpp"
 #include "cli/render.hpp"
+#include "cli/warc_input.hpp"
 #include "store/document_id.hpp"
 #include "store/identity.hpp"
 #include "store/timestamp.hpp"
@@ -29,6 +30,9 @@ struct IngestOptions {
   std::string title;
   std::string author;
   bool split = false;
+  std::string text_mode = "visible";
+  std::string warc;
+  std::string doc_prefix;
   std::string format = "text";
 };
 
@@ -71,6 +75,46 @@ std::vector<std::string> assign_ids(const IngestOptions& options, const std::vec
   return ids;
 }
 
+// The provenance a web archive records for a capture.
+void set_web_fields(store::Record& r, const WebOrigin& web) {
+  r.source = web.uri;
+  if (store::parse_rfc3339(web.date)) {
+    r.retrieved_at = web.date;
+  }
+  r.http_status = web.http_status;
+  r.content_type = web.content_type;
+  r.warc_record_id = web.record_id;
+  r.warc_file = web.file;
+  r.warc_file_sha256 = web.file_sha256;
+  r.warc_truncated = web.truncated;
+}
+
+// The inputs: files, or the captures of one web archive.
+std::vector<InputDocument> gather_inputs(Context& context, const IngestOptions& options) {
+  capture::TextMode mode = parse_text_mode(options.text_mode);
+  if (options.warc.empty()) {
+    if (options.files.empty()) {
+      throw UsageError("give files to ingest, or --warc FILE");
+    }
+    if (!options.doc_prefix.empty()) {
+      throw UsageError("--doc-prefix works with --warc only");
+    }
+    return read_inputs(options.files, options.split, *context.env, mode);
+  }
+  if (!options.files.empty() || !options.docs.empty() || options.split) {
+    throw UsageError("--warc takes no other files, --doc or --split (ids come from the URIs; see --doc-prefix)");
+  }
+  WarcInputs warc = read_warc_inputs(options.warc, options.doc_prefix, mode);
+  for (const std::string& warning : warc.warnings) {
+    *context.err << "stet: warning: " << warning << "\n";
+  }
+  if (warc.inputs.empty()) {
+    throw UsageError(options.warc + ": holds no text or HTML captures (" + std::to_string(warc.skipped) +
+                     " other records)");
+  }
+  return std::move(warc.inputs);
+}
+
 std::vector<store::IngestItem> build_items(const IngestOptions& options, Context& context,
                                            std::vector<InputDocument>& inputs) {
   if (!options.retrieved.empty() && !store::parse_rfc3339(options.retrieved)) {
@@ -82,15 +126,25 @@ std::vector<store::IngestItem> build_items(const IngestOptions& options, Context
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     store::IngestItem item;
     store::Record& r = item.record;
+    const CapturedText& captured = inputs[i].captured;
     r.doc = ids[i];
-    r.normalized_sha256 = store::sha256(analysis::normalized_text(inputs[i].content));
-    r.words = analysis::count_words(inputs[i].content);
+    r.normalized_sha256 = store::sha256(analysis::normalized_text(captured.text));
+    r.words = analysis::count_words(captured.text);
     r.source = options.source;
     r.retrieved_at = options.retrieved;
     // ingested_at is stamped by the store while it holds the lock.
     r.ingested_by = author;
-    r.title = options.title.empty() ? analysis::first_line_title(inputs[i].content) : options.title;
+    r.title = !options.title.empty()           ? options.title
+              : !captured.capture.title.empty() ? captured.capture.title
+                                                : analysis::first_line_title(captured.text);
     r.stet_version = STET_VERSION;
+    set_capture_fields(r, captured);
+    if (const auto& web = inputs[i].web) {
+      set_web_fields(r, *web);
+    }
+    if (captured.capture.has_text_form) {
+      item.text = captured.text;
+    }
     item.content = std::move(inputs[i].content);
     items.push_back(std::move(item));
   }
@@ -119,7 +173,7 @@ std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
       continue;
     }
     if (o.version == 1 && !o.previous && per_doc[o.doc] == 1) {
-      std::vector<analysis::VersionText> alone{{1, o.sha256.hex(), items[i].content}};
+      std::vector<analysis::VersionText> alone{{1, o.sha256.hex(), items[i].text.value_or(items[i].content)}};
       verdicts.emplace_back(analysis::assess_version(alone, 0));
       continue;
     }
@@ -134,7 +188,7 @@ std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
 
 ExitCode run_ingest(Context& context, const IngestOptions& options) {
   Format format = parse_format(options.format);
-  auto inputs = read_inputs(options.files, options.split, *context.env);
+  auto inputs = gather_inputs(context, options);
   auto items = build_items(options, context, inputs);
   auto store = context.open_or_create_store();
   auto outcomes = store.ingest(items, [&context] { return context.now_utc(); });
@@ -172,13 +226,18 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
 void add_ingest_command(CLI::App& app, CommandTable& table) {
   auto options = std::make_shared<IngestOptions>();
   CLI::App* sub = app.add_subcommand("ingest", "Record files (or - for standard input) as versions of documents");
-  sub->add_option("files", options->files, "Files to ingest; - reads standard input")->required();
+  sub->add_option("files", options->files, "Files to ingest; - reads standard input");
+  sub->add_option("--warc", options->warc,
+                  "Ingest every text/HTML capture of a web archive (.warc, .warc.gz or .wacz)");
+  sub->add_option("--doc-prefix", options->doc_prefix, "With --warc: prefix of the document ids made from URIs");
   sub->add_option("--doc", options->docs, "Document id, one per document in order (default: from the file name)");
   sub->add_option("--source", options->source, "Where the text was published (URL or free text)");
   sub->add_option("--retrieved", options->retrieved, "When it was retrieved (RFC 3339)");
   sub->add_option("--title", options->title, "Title (default: the first non-empty line)");
   sub->add_option("--author", options->author, "Who ingests (default: $STET_AUTHOR, git's, or the user name)");
   sub->add_flag("--split", options->split, "Cut each file into documents at lines of five or more '='");
+  sub->add_option("--text-mode", options->text_mode,
+                  "Text form of HTML pages: visible (all visible text, default) or main (the main content)");
   sub->add_option("--format", options->format, "Output format: text or json");
   table.push_back({sub, [options](Context& context) { return run_ingest(context, *options); }});
 }

@@ -124,7 +124,8 @@ std::vector<std::string> split_parts(const std::string& text) {
   return parts;
 }
 
-std::vector<InputDocument> read_inputs(const std::vector<std::string>& paths, bool split, const Environment& env) {
+std::vector<InputDocument> read_inputs(const std::vector<std::string>& paths, bool split, const Environment& env,
+                                       capture::TextMode mode) {
   std::vector<InputDocument> inputs;
   for (const std::string& path : paths) {
     std::string content = read_path(path, env);
@@ -132,20 +133,28 @@ std::vector<InputDocument> read_inputs(const std::vector<std::string>& paths, bo
     if (content.empty()) {
       throw UsageError(name + ": is empty (0 bytes); an empty capture is not recorded");
     }
-    if (auto problem = analysis::text_problem(content)) {
+    CapturedText captured = capture_text(name, content, "", mode);
+    // A recorded text must be whole UTF-8 (a cut sequence is fine for check,
+    // not for the record's normalized form).
+    if (auto problem = analysis::text_problem(captured.text)) {
       throw UsageError(name + ": " + *problem);
     }
     std::string stem = stem_id(path);
     if (!split) {
-      inputs.push_back({name, stem, std::move(content)});
+      inputs.push_back({name, stem, std::move(content), std::move(captured), std::nullopt});
       continue;
+    }
+    if (captured.capture.has_text_form) {
+      throw UsageError(name + ": is " + captured.capture.media.description +
+                       " with a derived text form; --split cuts only plain UTF-8 text");
     }
     auto parts = split_parts(content);
     for (std::size_t i = 0; i < parts.size(); ++i) {
       std::string suffix = "-" + std::to_string(i + 1);
       std::string part_stem =
           stem.empty() ? "" : stem.substr(0, store::k_max_document_id_length - suffix.size()) + suffix;
-      inputs.push_back({name + "#" + std::to_string(i + 1), part_stem, std::move(parts[i])});
+      CapturedText part{captured.capture, parts[i]};
+      inputs.push_back({name + "#" + std::to_string(i + 1), part_stem, std::move(parts[i]), std::move(part), std::nullopt});
     }
   }
   return inputs;

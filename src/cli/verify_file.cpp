@@ -2,6 +2,7 @@
 
 #include "analysis/nearest_version.hpp"
 #include "analysis/text_form.hpp"
+#include "cli/capture_input.hpp"
 #include "cli/doc_ref.hpp"
 
 #include <fstream>
@@ -46,7 +47,7 @@ Verdict judge(const std::string& file, const std::string& bytes, const std::vect
   }
   double best = -1.0;
   for (const Candidate& c : all) {
-    auto overlap = analysis::word_overlap(bytes, require_content(store, c.doc, c.version));
+    auto overlap = analysis::word_overlap(bytes, version_text(store, c.doc, c.version));
     if (analysis::overlap_score(overlap) > best) {
       best = analysis::overlap_score(overlap);
       verdict = {file, "nearest", &c, "is not a recorded version; it " + analysis::describe_overlap(overlap, name_of(c))};

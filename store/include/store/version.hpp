@@ -27,7 +27,26 @@ struct Record {
   std::optional<Digest> previous;  // latest version of `doc` when this was ingested
   std::string stet_version;
 
+  // Capture fields (docs/store-format.md): written only when set, so a
+  // record of plain UTF-8 text has none of them.
+  std::string media_type;              // e.g. "text/html"; empty for plain UTF-8 text
+  std::string charset;                 // what the bytes were decoded from, e.g. "windows-1252"
+  std::optional<Digest> text_sha256;   // of the derived text form stored beside the content
+  std::string text_extractor;          // what derived it, e.g. "stet-capture/1 html visible"
+  std::optional<int> http_status;      // of a web capture (WARC)
+  std::string content_type;            // HTTP Content-Type of a web capture
+  std::string warc_record_id;          // WARC-Record-ID the version was read from
+  std::string warc_file;               // the WARC/WACZ file's name
+  std::optional<Digest> warc_file_sha256;
+  std::string warc_truncated;          // WARC-Truncated reason: the capture was cut when recorded
+
   bool operator==(const Record&) const = default;
+};
+
+// A derived text form kept in a version folder (file text-<sha256>).
+struct TextObject {
+  Digest sha256;
+  std::string object_id;  // git blob id (hex)
 };
 
 // A distinct content of a document. Versions are numbered from 1 in the
@@ -38,6 +57,7 @@ struct Version {
   Record ingest;                  // the earliest record of these bytes
   std::vector<Record> sightings;  // later records of the same bytes, oldest first
   std::string object_id;          // git blob id (hex) of the content
+  std::vector<TextObject> texts;  // derived text forms, by SHA-256
 };
 
 struct DocumentSummary {
@@ -48,9 +68,12 @@ struct DocumentSummary {
 
 // What the caller hands to ContentStore::ingest for one input.
 // `record.previous` is ignored: the store fills it in.
+// With `text`, the store keeps it beside the content as the version's
+// derived text form and sets `record.text_sha256`.
 struct IngestItem {
   Record record;
   std::string content;
+  std::optional<std::string> text;
 };
 
 enum class IngestStatus { added, unchanged };
