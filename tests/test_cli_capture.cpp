@@ -9,6 +9,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 using stet::test::run_binary;
@@ -120,5 +123,74 @@ TEST_CASE("cli ingest converts other encodings and refuses binaries") {
     auto png = run_binary({"--store", store, "ingest", dir.write("a.png", "\x89PNG\r\n\x1a\n\0\0").string()});
     CHECK(png.code == 2);
     CHECK(png.err.find("PNG image") != std::string::npos);
+  }
+}
+
+TEST_CASE("cli ingest --warc") {
+  auto warcs = stet::test::corpus_or_skip("web/warc", "index.tsv");
+  if (!warcs) {
+    return;
+  }
+  TempDir dir;
+  std::string store = (dir / "store").string();
+  SUBCASE("a wget crawl: pages become versions with their provenance, 404s are capture errors") {
+    auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / "wget-1.21.3-site-dev.warc.gz").string(),
+                         "--doc-prefix", "crawl", "--format", "json"});
+    REQUIRE(r.code == 0);
+    auto out = nlohmann::json::parse(r.out);
+    CHECK(out.size() == 13);
+    int errors = 0;
+    for (const auto& item : out) {
+      errors += item["verdict"] == "capture-error" ? 1 : 0;
+      CHECK(item["id"].get<std::string>().starts_with("crawl/127.0.0.1-"));
+    }
+    CHECK(errors == 2);
+    std::string doc = out[0]["id"];
+    auto meta = nlohmann::json::parse(run_binary({"--store", store, "show", doc, "--meta", "--format", "json"}).out);
+    CHECK(meta["source"].get<std::string>().starts_with("http://127.0.0.1:"));
+    CHECK(meta["retrieved_at"].get<std::string>().starts_with("2026-"));
+    CHECK(meta["http_status"] == 200);
+    CHECK(meta["warc_file"] == "wget-1.21.3-site-dev.warc.gz");
+    CHECK(meta["warc_file_sha256"] == "8cb775dd3e5d62b7a329315e3af2c91465b5d6a0028239aa45960774d73b73d4");
+    CHECK(meta["warc_record_id"].get<std::string>().starts_with("<urn:uuid:"));
+    CHECK(r.err.find("does not match") == std::string::npos);
+    CHECK(run_binary({"--store", store, "verify"}).code == 0);
+  }
+  SUBCASE("a revisit record is a sighting") {
+    auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / "warcio--example.warc.gz").string()});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("new") != std::string::npos);
+    CHECK(r.out.find("unchanged") != std::string::npos);
+  }
+  SUBCASE("a digest that does not match is reported") {
+    std::string bytes;
+    std::ifstream in(*warcs / "wget-1.21.3-single-dev.warc", std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::size_t at = bytes.find("</title>");
+    REQUIRE(at != std::string::npos);
+    bytes[at - 1] = bytes[at - 1] == 'x' ? 'y' : 'x';
+    auto r = run_binary({"--store", store, "ingest", "--warc", dir.write("tampered.warc", bytes).string()});
+    CHECK(r.code == 0);
+    CHECK(r.err.find("WARC-Payload-Digest does not match") != std::string::npos);
+    CHECK(r.err.find("WARC-Block-Digest does not match") != std::string::npos);
+  }
+  SUBCASE("a WACZ with its datapackage digests checked") {
+    auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / "py-wacz--valid_example_2.wacz").string()});
+    CHECK(r.code == 0);
+  }
+  SUBCASE("broken archives: one error naming file and offset, nothing written") {
+    for (const char* name : {"warcio--example-trunc.warc", "pywb--example.warc", "py-wacz--invalid_example_1.wacz"}) {
+      CAPTURE(std::string(name));
+      auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / name).string()});
+      CHECK(r.code == 2);
+      CHECK(stet::test::is_one_error_line(r.err));
+      CHECK(r.err.find(name) != std::string::npos);
+      CHECK_FALSE(std::filesystem::exists(store));
+    }
+    auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / "warcio--example-trunc.warc").string()});
+    CHECK(r.err.find("record at offset") != std::string::npos);
+  }
+  SUBCASE("--warc takes no files") {
+    CHECK(run_binary({"--store", store, "ingest", "--warc", "x.warc", "a.txt"}).code == 2);
   }
 }

@@ -2,11 +2,15 @@
 // the shared web corpus, per source and text mode (see docs/capture.md).
 // Usage: capture_eval <corpus/web> [--worst N]
 
+#include "analysis/capture_verdict.hpp"
+#include "capture/capture.hpp"
 #include "page_score.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 #include <map>
 #include <string>
@@ -56,5 +60,17 @@ int main(int argc, char** argv) {
                   scores[static_cast<std::size_t>(i)].second.c_str());
     }
   }
+  // Good pages called error pages (false flags of the capture-error verdict).
+  int flagged = 0;
+  for (const auto& page : pages) {
+    std::ifstream in(page.html, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto c = stet::capture::derive_text(bytes, "text/html", stet::capture::TextMode::visible);
+    if (auto why = stet::analysis::capture_error({std::nullopt, c.title, c.text})) {
+      ++flagged;
+      std::printf("  flagged %s/%s: %s\n", page.source.c_str(), page.name.c_str(), why->c_str());
+    }
+  }
+  std::printf("capture-error false flags: %d of %zu good pages\n", flagged, pages.size());
   return 0;
 }

@@ -1,5 +1,6 @@
 #include "cli/capture_input.hpp"
 
+#include "analysis/capture_verdict.hpp"
 #include "analysis/text_form.hpp"
 #include "analysis/words.hpp"
 #include "cli/context.hpp"
@@ -41,6 +42,10 @@ void set_capture_fields(store::Record& record, const CapturedText& captured) {
   record.media_type = c.media.media_type;
   record.charset = c.charset;
   record.text_extractor = c.extractor;
+}
+
+std::optional<std::string> capture_error_of(const store::Record& record, std::string_view text) {
+  return analysis::capture_error({record.http_status, record.title, text});
 }
 
 std::string version_text(const store::ContentStore& store, const std::string& doc, const store::Version& version) {

@@ -7,6 +7,7 @@
 #include "store/content_store.hpp"
 #include "store/version.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,10 @@ struct CapturedText {
 // Sets media_type, charset and text_extractor of `record` from `captured`
 // (left empty for plain UTF-8 text, so such records are unchanged).
 void set_capture_fields(store::Record& record, const CapturedText& captured);
+
+// The capture-error verdict of a version whose text is `text` (see
+// analysis::capture_error); nullopt for a good capture.
+[[nodiscard]] std::optional<std::string> capture_error_of(const store::Record& record, std::string_view text);
 
 // The text of a version: its derived text form when its record names one,
 // else its bytes. Every command that compares, checks or searches versions

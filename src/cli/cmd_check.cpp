@@ -37,6 +37,7 @@ struct Checked {
   std::string label;
   nlohmann::json identity;  // input, doc, version, sha256
   analysis::VersionAssessment result;
+  std::optional<std::string> capture_error;  // an error or challenge page, not a text
 };
 
 std::string read_bytes(const std::string& path, const Environment& env) {
@@ -60,7 +61,7 @@ Checked check_lone(const std::string& label, const std::string& bytes) {
   result.assessment = analysis::assess_text(bytes);
   nlohmann::json identity = {
       {"input", label}, {"doc", nullptr}, {"version", nullptr}, {"sha256", store::sha256(bytes).hex()}};
-  return {label, identity, result};
+  return {label, identity, result, std::nullopt};
 }
 
 void check_file(const std::string& path, bool split, const Environment& env, std::vector<Checked>& out) {
@@ -70,6 +71,9 @@ void check_file(const std::string& path, bool split, const Environment& env, std
   if (!split || captured.capture.has_text_form) {
     // HTML and other encodings are checked by their text form.
     out.push_back(check_lone(name, captured.text));
+    store::Record facts;
+    facts.title = captured.capture.title.empty() ? analysis::first_line_title(captured.text) : captured.capture.title;
+    out.back().capture_error = capture_error_of(facts, captured.text);
     return;
   }
   auto parts = split_parts(bytes);
@@ -90,7 +94,8 @@ void check_document(const std::string& arg, const store::ContentStore& store, st
   std::string label = ref.doc + "@" + std::to_string(chosen.number);
   nlohmann::json identity = {
       {"input", arg}, {"doc", ref.doc}, {"version", chosen.number}, {"sha256", chosen.sha256.hex()}};
-  out.push_back({label, identity, analysis::assess_version(texts, index)});
+  out.push_back({label, identity, analysis::assess_version(texts, index),
+                 capture_error_of(chosen.ingest, texts[index].text)});
 }
 
 // A target is a file when it is '-' or an existing path (a file wins over
@@ -132,11 +137,18 @@ ExitCode run_check(Context& context, const CheckOptions& options) {
   bool any_truncated = false;
   nlohmann::json array = nlohmann::json::array();
   for (const Checked& c : checked) {
-    any_truncated = any_truncated || c.result.assessment.verdict == analysis::Verdict::truncated;
+    any_truncated = any_truncated || c.capture_error || c.result.assessment.verdict == analysis::Verdict::truncated;
     if (format == Format::json) {
       nlohmann::json object = c.identity;
       object.update(assessment_json(c.result));
+      if (c.capture_error) {
+        object["verdict"] = "capture-error";
+        object["capture_error"] = *c.capture_error;
+      }
       array.push_back(object);
+    } else if (c.capture_error) {
+      *context.out << c.label << ": capture-error (" << *c.capture_error << "): an error, challenge, consent or "
+                   << "login page, not the text\n";
     } else {
       print_assessment(*context.out, c.label, c.result);
     }

@@ -24,6 +24,7 @@ struct DiffOptions {
   bool ignore_typography = false;
   bool no_moves = false;
   std::string text_mode;  // empty: each version's recorded text form
+  bool all_captures = false;
 };
 
 struct Side {
@@ -76,8 +77,29 @@ Side store_side(const store::ContentStore& store, const std::string& doc, const 
   return {label, version_text(store, doc, version)};
 }
 
+// `stet diff DOC` on web captures: the latest good capture against the
+// good one before it. Error and challenge pages stay in the record, but
+// comparing a 404 page with an article says nothing.
+std::pair<std::string, std::string> default_revisions(const store::ContentStore& store, const std::string& doc,
+                                                      const std::vector<store::Version>& versions, bool all) {
+  std::vector<int> good;
+  bool web = std::any_of(versions.begin(), versions.end(),
+                         [](const store::Version& v) { return !v.ingest.media_type.empty() || v.ingest.http_status; });
+  for (const store::Version& v : versions) {
+    if (all || !web || !capture_error_of(v.ingest, version_text(store, doc, v))) {
+      good.push_back(v.number);
+    }
+  }
+  if (good.empty()) {
+    good.push_back(versions.back().number);
+  }
+  int latest = good.back();
+  int previous = good.size() > 1 ? good[good.size() - 2] : latest;
+  return {std::to_string(previous), std::to_string(latest)};
+}
+
 std::pair<Side, Side> store_sides(Context& context, const std::vector<std::string>& args,
-                                  const std::string& mode) {
+                                  const std::string& mode, bool all_captures) {
   auto store = context.open_store();
   auto store_side = [&mode](const store::ContentStore& s, const std::string& doc, const std::string& rev) {
     return stet::cli::store_side(s, doc, rev, mode);
@@ -93,8 +115,8 @@ std::pair<Side, Side> store_sides(Context& context, const std::vector<std::strin
   }
   if (args.size() == 1) {
     auto versions = require_history(store, ref.doc);
-    std::string previous = std::to_string(versions.size() > 1 ? versions.size() - 1 : 1);
-    return {store_side(store, ref.doc, previous), store_side(store, ref.doc, "")};
+    auto [previous, latest] = default_revisions(store, ref.doc, versions, all_captures);
+    return {store_side(store, ref.doc, previous), store_side(store, ref.doc, latest)};
   }
   return {store_side(store, ref.doc, args[1]), store_side(store, ref.doc, args.size() > 2 ? args[2] : "")};
 }
@@ -126,7 +148,7 @@ ExitCode run_diff(Context& context, const DiffOptions& options) {
   auto [left, right] = options.files
                            ? std::pair{read_side(options.args[0], *context.env, options.text_mode),
                                        read_side(options.args[1], *context.env, options.text_mode)}
-                           : store_sides(context, options.args, options.text_mode);
+                           : store_sides(context, options.args, options.text_mode, options.all_captures);
   diff::Options engine;
   engine.ignore_whitespace = !options.show_whitespace;
   engine.ignore_typography = options.ignore_typography;
@@ -155,6 +177,8 @@ void add_diff_command(CLI::App& app, CommandTable& table) {
   sub->add_flag("--ignore-typography", options->ignore_typography,
                 "Treat quote, dash, space and ligature variants as equal (still reported as typographic)");
   sub->add_flag("--no-moves", options->no_moves, "Show moved text as a removal and an insertion");
+  sub->add_flag("--all-captures", options->all_captures,
+                "With DOC alone: compare the last two versions even when one is an error or challenge page");
   sub->add_option("--text-mode", options->text_mode,
                   "Compare HTML pages by visible text or main content, extracted again from their bytes "
                   "(default: the text form recorded with each version)");

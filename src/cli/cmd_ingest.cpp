@@ -193,6 +193,10 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
   auto store = context.open_or_create_store();
   auto outcomes = store.ingest(items, [&context] { return context.now_utc(); });
   auto verdicts = new_version_verdicts(store, outcomes, items);
+  std::vector<std::optional<std::string>> errors;
+  for (const store::IngestItem& item : items) {
+    errors.push_back(capture_error_of(item.record, item.text.value_or(item.content)));
+  }
   nlohmann::json array = nlohmann::json::array();
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     const store::IngestOutcome& o = outcomes[i];
@@ -204,12 +208,16 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
                        {"status", status},
                        {"input", inputs[i].origin},
                        {"previous", o.previous ? nlohmann::json(o.previous->hex()) : nlohmann::json(nullptr)},
-                       {"verdict", verdicts[i] ? nlohmann::json(analysis::verdict_name(verdicts[i]->assessment.verdict))
-                                               : nlohmann::json(nullptr)},
+                       {"verdict", errors[i]     ? nlohmann::json("capture-error")
+                                   : verdicts[i] ? nlohmann::json(analysis::verdict_name(verdicts[i]->assessment.verdict))
+                                                 : nlohmann::json(nullptr)},
+                       {"capture_error", errors[i] ? nlohmann::json(*errors[i]) : nlohmann::json(nullptr)},
                        {"check", verdicts[i] ? assessment_json(*verdicts[i]) : nlohmann::json(nullptr)}});
     } else {
       *context.out << o.doc << "@" << o.version << "  " << short_sha(o.sha256) << "  " << status;
-      if (verdicts[i]) {
+      if (errors[i]) {
+        *context.out << "  capture-error (" << *errors[i] << ")";
+      } else if (verdicts[i]) {
         *context.out << "  " << verdict_summary(verdicts[i]->assessment);
       }
       *context.out << "\n";
