@@ -211,8 +211,10 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
                        {"verdict", errors[i]     ? nlohmann::json("capture-error")
                                    : verdicts[i] ? nlohmann::json(analysis::verdict_name(verdicts[i]->assessment.verdict))
                                                  : nlohmann::json(nullptr)},
-                       {"capture_error", errors[i] ? nlohmann::json(*errors[i]) : nlohmann::json(nullptr)},
                        {"check", verdicts[i] ? assessment_json(*verdicts[i]) : nlohmann::json(nullptr)}});
+      if (errors[i]) {
+        array.back()["capture_error"] = *errors[i];  // present only for error pages: other outputs stay as they were
+      }
     } else {
       *context.out << o.doc << "@" << o.version << "  " << short_sha(o.sha256) << "  " << status;
       if (errors[i]) {
@@ -238,7 +240,10 @@ void add_ingest_command(CLI::App& app, CommandTable& table) {
   sub->add_option("--warc", options->warc,
                   "Ingest every text/HTML capture of a web archive (.warc, .warc.gz or .wacz)");
   sub->add_option("--doc-prefix", options->doc_prefix, "With --warc: prefix of the document ids made from URIs");
-  sub->add_option("--doc", options->docs, "Document id, one per document in order (default: from the file name)");
+  // One value per --doc: the files positional is optional now (--warc), so
+  // a greedy vector option would swallow the file names.
+  sub->add_option("--doc", options->docs, "Document id, one per document in order (default: from the file name)")
+      ->allow_extra_args(false);
   sub->add_option("--source", options->source, "Where the text was published (URL or free text)");
   sub->add_option("--retrieved", options->retrieved, "When it was retrieved (RFC 3339)");
   sub->add_option("--title", options->title, "Title (default: the first non-empty line)");
