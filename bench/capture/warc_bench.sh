@@ -30,5 +30,5 @@ with open(out, 'wb') as o:
             n += 1
 print('records', n, 'uncompressed MB', round(total / 1e6, 1), 'file MB', round(os.path.getsize(out) / 1e6, 1))
 PY
-hyperfine --runs 3 --warmup 1 "zcat $work/pages.warc.gz > /dev/null" \
+hyperfine --runs 2 "zcat $work/pages.warc.gz > /dev/null" \
   "rm -rf $work/s && $stet --store $work/s ingest --warc $work/pages.warc.gz > /dev/null" 2>&1
