@@ -9,6 +9,8 @@ find_package(ZLIB REQUIRED)
 pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(SQLite3 3.34 REQUIRED)
+# gumbo (libgumbo-dev): the HTML5 parser of src/capture (see docs/dependencies.md).
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo>=0.10)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(nlohmann_json 3.10 CONFIG REQUIRED)
 if(BUILD_TESTING OR NOT DEFINED BUILD_TESTING)

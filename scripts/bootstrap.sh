@@ -17,8 +17,8 @@ cd "$(dirname "$0")/.."
 
 build_packages=(g++ cmake ninja-build pkg-config git ca-certificates
   libgit2-dev libdtl-dev libssl-dev libcli11-dev doctest-dev libicu-dev nlohmann-json3-dev libsqlite3-dev
-  libhunspell-dev hunspell-en-us hunspell-de-de hunspell-fr hunspell-es hunspell-nl hunspell-pt-br
-  hunspell-ru hunspell-sv)
+  libgumbo-dev zlib1g-dev libhunspell-dev hunspell-en-us hunspell-de-de hunspell-fr hunspell-es hunspell-nl
+  hunspell-pt-br hunspell-ru hunspell-sv)
 test_packages=(clang libclang-rt-14-dev llvm-14 chromium)
 
 install_missing() {

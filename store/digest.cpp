@@ -129,4 +129,10 @@ std::array<unsigned char, 20> Sha1::finish() {
   return out;
 }
 
+std::array<unsigned char, 20> sha1(std::string_view data) {
+  Sha1 hasher;
+  hasher.update(data);
+  return hasher.finish();
+}
+
 }  // namespace stet::store

@@ -45,6 +45,7 @@ struct SeenVersion {
   std::string content_id;
   std::vector<SeenRecord> records;
   std::string earliest;  // the earliest ingested_at among its records
+  std::vector<std::string> texts;  // hex SHA-256 of each text-<sha256> file present
 };
 
 // A finding about version `sha` of `doc`.
@@ -91,6 +92,8 @@ class Auditor {
   [[nodiscard]] std::optional<std::size_t> check_content(const TreeEntry& file, const std::string& doc,
                                                        const std::string& fpath, SeenVersion& seen);
   void check_record(const TreeEntry& file, const std::string& doc, const std::string& fpath, SeenVersion& seen);
+  void check_text(const TreeEntry& file, const std::string& doc, const std::string& fpath, SeenVersion& seen);
+  void check_text_references(const std::string& doc, const std::string& vpath, const SeenVersion& seen);
   void check_chain(const std::string& doc, std::vector<SeenVersion>& versions);
   void walk_shards(const git_oid& id, const std::string& path, int depth);
   void progress(const char* phase, std::size_t done, std::size_t total);

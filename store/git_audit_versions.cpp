@@ -90,7 +90,7 @@ void Auditor::check_document(const git_oid& versions_tree, const std::string& do
       add(layout_finding(vpath, "not a version folder (a lowercase SHA-256)"));
       continue;
     }
-    SeenVersion seen{e.name, "", {}, ""};
+    SeenVersion seen{e.name, "", {}, "", {}};
     check_version(e.id, doc, vpath, seen);
     versions.push_back(std::move(seen));
   }
@@ -129,6 +129,8 @@ void Auditor::check_version(const git_oid& id, const std::string& doc, const std
       size = check_content(file, doc, fpath, seen);
     } else if (file.name.ends_with(".json")) {
       check_record(file, doc, fpath, seen);
+    } else if (layout::text_file_digest(file.name)) {
+      check_text(file, doc, fpath, seen);
     } else {
       add(layout_finding(fpath, "unexpected file in a version folder"));
     }
@@ -145,7 +147,55 @@ void Auditor::check_version(const git_oid& id, const std::string& doc, const std
                           "the record or the content was altered; compare with a backup", r.path));
     }
   }
+  check_text_references(doc, vpath, seen);
   m_known[{doc, seen.sha}] = AffectedVersion{doc, 0, seen.sha, seen.content_id};
+}
+
+// A text form must hash to its name (text-<sha256>).
+void Auditor::check_text(const TreeEntry& file, const std::string& doc, const std::string& fpath,
+                         SeenVersion& seen) {
+  std::string named = file.name.substr(layout::k_text_prefix.size());
+  seen.texts.push_back(named);
+  auto bytes = blob(file.id, fpath);
+  if (!bytes) {
+    return;
+  }
+  Digest actual = sha256(*bytes);
+  if (actual.hex() != named) {
+    Finding f = version_finding(FindingKind::content_mismatch, doc, seen.sha,
+                                "the text form " + fpath + " hashes to " + actual.hex().substr(0, 12) +
+                                    ", not to its name",
+                                "the derived text was replaced; restore object " + hex(file.id) +
+                                    " from a backup (stet verify re-derives it from the content)",
+                                fpath);
+    f.object_id = hex(file.id);
+    add(std::move(f));
+  }
+}
+
+// Every record's text_sha256 names a text file of its version, and every
+// text file is named by a record.
+void Auditor::check_text_references(const std::string& doc, const std::string& vpath, const SeenVersion& seen) {
+  std::set<std::string> named;
+  for (const SeenRecord& r : seen.records) {
+    if (!r.record.text_sha256) {
+      continue;
+    }
+    std::string text = r.record.text_sha256->hex();
+    named.insert(text);
+    if (std::find(seen.texts.begin(), seen.texts.end(), text) == seen.texts.end()) {
+      add(version_finding(FindingKind::layout_invalid, doc, seen.sha,
+                          "record " + r.path + " names text form " + text.substr(0, 12) + ", which is missing",
+                          "restore " + vpath + "/" + std::string(layout::k_text_prefix) + text + " from a backup",
+                          r.path));
+    }
+  }
+  for (const std::string& text : seen.texts) {
+    if (named.count(text) == 0) {
+      std::string path = vpath + "/" + std::string(layout::k_text_prefix) + text;
+      add(layout_finding(path, "a text form no record names"));
+    }
+  }
 }
 
 }  // namespace stet::store::audit

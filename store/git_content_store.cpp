@@ -222,6 +222,22 @@ std::optional<std::string> ContentStore::content(std::string_view doc, const Dig
   return git::read_blob(m_impl->repo.get(), *git_tree_entry_id(entry));
 }
 
+std::optional<std::string> ContentStore::text_form(std::string_view doc, const Digest& sha256,
+                                                  const Digest& text) const {
+  auto versions = history(doc);
+  for (const Version& version : versions.value_or(std::vector<Version>{})) {
+    if (version.sha256 != sha256) {
+      continue;
+    }
+    for (const TextObject& t : version.texts) {
+      if (t.sha256 == text) {
+        return git::read_blob(m_impl->repo.get(), git::oid_from_hex(t.object_id));
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace stet::store
 
 namespace stet::store {

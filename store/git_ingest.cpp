@@ -75,6 +75,7 @@ struct DocState {
 struct PreparedItem {
   Record record;
   git_oid content_blob{};
+  std::optional<git_oid> text_blob;  // the derived text form, when there is one
 };
 
 DocState load_doc_state(git_repository* repo, const git_tree* root, const std::string& doc) {
@@ -132,6 +133,15 @@ BuiltCommit build_commit(git_repository* repo, git_commit* parent, std::vector<P
     if (state.latest != record.sha256) {
       state.before_latest = state.latest;
       state.latest = record.sha256;
+    }
+    // A text form is named by its own hash, so the same text written again
+    // (a sighting) changes nothing, and another extraction of the same
+    // bytes adds a file beside the first.
+    std::string text_path =
+        record.text_sha256 ? version_dir + "/" + layout::text_file_name(*record.text_sha256) : std::string();
+    if (item.text_blob && record.text_sha256 && record_paths.insert(text_path).second) {
+      paths.push_back(std::move(text_path));
+      updates.push_back({GIT_TREE_UPDATE_UPSERT, *item.text_blob, GIT_FILEMODE_BLOB, nullptr});
     }
     std::string json = codec::record_to_json(record);
     std::string record_path = version_dir + "/" + layout::record_name(record, json);
@@ -194,10 +204,11 @@ std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& i
     if (auto problem = document_id_problem(item.record.doc)) {
       throw InvalidInputError(*problem);
     }
-    PreparedItem p{item.record, {}};
+    PreparedItem p{item.record, {}, std::nullopt};
     p.record.input_index = prepared.size();
     p.record.sha256 = sha256(item.content);
     p.record.bytes = item.content.size();
+    p.record.text_sha256 = item.text ? std::optional<Digest>(sha256(*item.text)) : std::nullopt;
     prepared.push_back(std::move(p));
   }
   // Lock first so a read-only store fails before anything is written.
@@ -211,6 +222,9 @@ std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& i
   // harmless if the commit never happens.
   for (std::size_t i = 0; i < items.size(); ++i) {
     prepared[i].content_blob = git::write_blob(repo, items[i].content);
+    if (items[i].text) {
+      prepared[i].text_blob = git::write_blob(repo, *items[i].text);
+    }
   }
   crash_point("after-objects");
   for (int attempt = 0; attempt < k_max_attempts; ++attempt) {

@@ -87,6 +87,8 @@ std::vector<Version> read_versions(git_repository* repo, const git_tree* version
       std::string file_name = git_tree_entry_name(file);
       if (file_name == layout::k_content_file) {
         version.object_id = oid_hex(*git_tree_entry_id(file));
+      } else if (auto text = layout::text_file_digest(file_name)) {
+        version.texts.push_back({*text, oid_hex(*git_tree_entry_id(file))});
       } else if (file_name.ends_with(".json")) {
         records.push_back(codec::record_from_json(read_blob(repo, *git_tree_entry_id(file))));
       }

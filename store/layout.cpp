@@ -49,4 +49,16 @@ std::string format_file_content() {
          ",\n  \"spec\": \"docs/store-format.md\"\n}\n";
 }
 
+std::string text_file_name(const Digest& text) { return std::string(k_text_prefix) + text.hex(); }
+
+std::optional<Digest> text_file_digest(std::string_view name) {
+  if (!name.starts_with(k_text_prefix)) {
+    return std::nullopt;
+  }
+  std::string_view hex = name.substr(k_text_prefix.size());
+  auto digest = Digest::from_hex(hex);
+  // Only the spelling stet writes (lowercase) names a text form.
+  return digest && digest->hex() == hex ? digest : std::nullopt;
+}
+
 }  // namespace stet::store::layout

@@ -4,6 +4,7 @@
 #include "store/digest.hpp"
 #include "store/version.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,8 @@ inline constexpr std::string_view k_docs_dir = "docs";
 inline constexpr std::string_view k_versions_dir = "_versions";
 inline constexpr std::string_view k_content_file = "content";
 inline constexpr std::string_view k_lock_file = "stet.lock";
+// A derived text form is the file text-<sha256 of the text> in the version folder.
+inline constexpr std::string_view k_text_prefix = "text-";
 inline constexpr int k_format_version = 1;
 
 // docs/<aa>/<bb>/<id>: aa and bb are the first four hex digits of the
@@ -31,6 +34,11 @@ inline constexpr int k_format_version = 1;
 // The ingest time (RFC 3339 UTC) a record file name begins with, or empty
 // when `name` is not a record name.
 [[nodiscard]] std::string time_from_record_name(std::string_view name);
+
+// text-<hex>: the file name of a derived text form with SHA-256 `text`.
+[[nodiscard]] std::string text_file_name(const Digest& text);
+// The SHA-256 a text-form file name carries; nullopt for other names.
+[[nodiscard]] std::optional<Digest> text_file_digest(std::string_view name);
 
 // The content of the format file written into a store's first commit.
 [[nodiscard]] std::string format_file_content();

@@ -47,6 +47,60 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
+void add_text(json& object, const char* name, const std::string& value) {
+  if (!value.empty()) {
+    object[name] = value;
+  }
+}
+
+// The optional capture fields: present only when set, so records of plain
+// text stay exactly as before.
+void add_capture_fields(json& object, const Record& r) {
+  add_text(object, "media_type", r.media_type);
+  add_text(object, "charset", r.charset);
+  if (r.text_sha256) {
+    object["text_sha256"] = r.text_sha256->hex();
+  }
+  add_text(object, "text_extractor", r.text_extractor);
+  if (r.http_status) {
+    object["http_status"] = *r.http_status;
+  }
+  add_text(object, "content_type", r.content_type);
+  add_text(object, "warc_record_id", r.warc_record_id);
+  add_text(object, "warc_file", r.warc_file);
+  if (r.warc_file_sha256) {
+    object["warc_file_sha256"] = r.warc_file_sha256->hex();
+  }
+  add_text(object, "warc_truncated", r.warc_truncated);
+}
+
+std::string optional_text(const json& object, const char* name) {
+  return object.contains(name) ? text_field(object, name) : std::string();
+}
+
+void read_capture_fields(const json& object, Record& r) {
+  r.media_type = optional_text(object, "media_type");
+  r.charset = optional_text(object, "charset");
+  if (object.contains("text_sha256")) {
+    r.text_sha256 = digest_field(object, "text_sha256");
+  }
+  r.text_extractor = optional_text(object, "text_extractor");
+  if (object.contains("http_status")) {
+    auto status = field(object, "http_status", json::value_t::number_unsigned).get<std::uint64_t>();
+    if (status > 999) {
+      throw Error("record field 'http_status' is not an HTTP status");
+    }
+    r.http_status = static_cast<int>(status);
+  }
+  r.content_type = optional_text(object, "content_type");
+  r.warc_record_id = optional_text(object, "warc_record_id");
+  r.warc_file = optional_text(object, "warc_file");
+  if (object.contains("warc_file_sha256")) {
+    r.warc_file_sha256 = digest_field(object, "warc_file_sha256");
+  }
+  r.warc_truncated = optional_text(object, "warc_truncated");
+}
+
 }  // namespace
 
 std::string record_to_json(const Record& record) {
@@ -68,6 +122,7 @@ std::string record_to_json(const Record& record) {
   if (record.input_index) {
     object["input_index"] = *record.input_index;
   }
+  add_capture_fields(object, record);
   // Invalid UTF-8 in free-text fields is replaced rather than refused: the
   // content itself is kept byte for byte elsewhere.
   return object.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
@@ -106,6 +161,7 @@ Record record_from_json(std::string_view text) {
   if (!previous->is_null()) {
     record.previous = digest_field(object, "previous");
   }
+  read_capture_fields(object, record);
   return record;
 }
 

@@ -73,10 +73,11 @@ TEST_CASE("cli check refuses bad input") {
     CHECK(is_one_error_line(r.err));
     CHECK(r.out.empty());
   }
-  SUBCASE("invalid UTF-8 in the middle, and NUL bytes") {
-    auto bad = run_binary({"check", dir.write("bad.txt", "abc\xFF def.\n").string()});
+  SUBCASE("an image, and NUL bytes") {
+    auto bad = run_binary({"check", dir.write("bad.txt", "\x89PNG\r\n\x1a\n....").string()});
     CHECK(bad.code == 2);
     CHECK(is_one_error_line(bad.err));
+    CHECK(bad.err.find("PNG image") != std::string::npos);
     auto binary = run_binary({"check", dir.write("nul.txt", std::string("a\0b.\n", 5)).string()});
     CHECK(binary.code == 2);
   }

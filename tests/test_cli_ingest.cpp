@@ -81,7 +81,7 @@ TEST_CASE("cli bad input: exit 2, one line, store unchanged") {
   REQUIRE(run_binary({"--store", store, "ingest", seed_doc("nac-statement-republished.txt")}).code == 0);
   dir.write("good.txt", "A good text.\n");
   dir.write("nul.txt", std::string("abc\0def\n", 8));
-  dir.write("latin1.txt", "caf\xe9\n");
+  dir.write("report.pdf", "%PDF-1.5\n%\xe2\xe3\n");
   dir.write("empty.txt", "");
   fs::create_directories(dir / "folder");
   dir.write("notastore", "just a file");
@@ -94,7 +94,7 @@ TEST_CASE("cli bad input: exit 2, one line, store unchanged") {
   };
   std::vector<Case> cases = {
       {"binary file", {"ingest", good, (dir / "nul.txt").string()}, "NUL byte"},
-      {"invalid UTF-8", {"ingest", good, (dir / "latin1.txt").string()}, "not valid UTF-8"},
+      {"a PDF", {"ingest", good, (dir / "report.pdf").string()}, "is a PDF document"},
       {"empty file", {"ingest", (dir / "empty.txt").string()}, "is empty"},
       {"missing file", {"ingest", good, (dir / "missing.txt").string()}, "no such file"},
       {"unreadable file", {"ingest", "/proc/self/mem"}, "cannot be read"},

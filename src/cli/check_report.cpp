@@ -1,5 +1,6 @@
 #include "cli/check_report.hpp"
 
+#include "cli/capture_input.hpp"
 #include "cli/doc_ref.hpp"
 
 #include <cmath>
@@ -35,7 +36,7 @@ std::vector<analysis::VersionText> load_version_texts(const store::ContentStore&
   std::vector<analysis::VersionText> texts;
   texts.reserve(versions.size());
   for (const store::Version& v : versions) {
-    texts.push_back({v.number, v.sha256.hex(), require_content(store, doc, v)});
+    texts.push_back({v.number, v.sha256.hex(), version_text(store, doc, v)});
   }
   return texts;
 }
@@ -53,7 +54,7 @@ analysis::StoreEvidence count_store_endings(const store::ContentStore& store, co
     }
     ++evidence.documents;
     // Through the same helper as load_version_texts: the one way commands read a version's text.
-    auto it = evidence.ending_documents.find(analysis::ending_key(require_content(store, summary.id, history->back())));
+    auto it = evidence.ending_documents.find(analysis::ending_key(version_text(store, summary.id, history->back())));
     if (it != evidence.ending_documents.end()) {
       ++it->second;
     }

@@ -1,4 +1,5 @@
 #include "analysis/blame.hpp"
+#include "cli/capture_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/log_entries.hpp"
@@ -40,7 +41,7 @@ Blamed blame(const store::ContentStore& store, const DocRef& ref) {
   analysis::Blamer blamer;
   for (const State& state : states_of(b.versions)) {
     if (!b.texts[state.version]) {
-      b.texts[state.version] = require_content(store, ref.doc, b.versions[state.version]);
+      b.texts[state.version] = version_text(store, ref.doc, b.versions[state.version]);
     }
     blamer.add(state.version, *b.texts[state.version]);
     if (state.version == b.target) {

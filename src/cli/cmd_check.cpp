@@ -1,6 +1,7 @@
 #include "analysis/text_form.hpp"
 #include "analysis/version_truncation.hpp"
 #include "analysis/words.hpp"
+#include "cli/capture_input.hpp"
 #include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
@@ -36,6 +37,7 @@ struct Checked {
   std::string label;
   nlohmann::json identity;  // input, doc, version, sha256
   analysis::VersionAssessment result;
+  std::optional<std::string> capture_error;  // an error or challenge page, not a text
 };
 
 std::string read_bytes(const std::string& path, const Environment& env) {
@@ -54,29 +56,24 @@ std::string read_bytes(const std::string& path, const Environment& env) {
   return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
 }
 
-// Text with an incomplete UTF-8 sequence at its very end is checked (the
-// cut is a finding); anything else that is not text is refused.
-void require_text(const std::string& name, std::string_view bytes) {
-  std::string_view whole = bytes.substr(0, bytes.size() - analysis::incomplete_utf8_tail(bytes));
-  if (auto problem = analysis::text_problem(whole)) {
-    throw UsageError(name + ": " + *problem);
-  }
-}
-
 Checked check_lone(const std::string& label, const std::string& bytes) {
   analysis::VersionAssessment result;
   result.assessment = analysis::assess_text(bytes);
   nlohmann::json identity = {
       {"input", label}, {"doc", nullptr}, {"version", nullptr}, {"sha256", store::sha256(bytes).hex()}};
-  return {label, identity, result};
+  return {label, identity, result, std::nullopt};
 }
 
 void check_file(const std::string& path, bool split, const Environment& env, std::vector<Checked>& out) {
   std::string name = path == "-" ? "standard input" : path;
   std::string bytes = read_bytes(path, env);
-  require_text(name, bytes);
-  if (!split) {
-    out.push_back(check_lone(name, bytes));
+  CapturedText captured = capture_text(name, bytes, "", capture::TextMode::visible);
+  if (!split || captured.capture.has_text_form) {
+    // HTML and other encodings are checked by their text form.
+    out.push_back(check_lone(name, captured.text));
+    store::Record facts;
+    facts.title = captured.capture.title.empty() ? analysis::first_line_title(captured.text) : captured.capture.title;
+    out.back().capture_error = capture_error_of(facts, captured.text);
     return;
   }
   auto parts = split_parts(bytes);
@@ -97,7 +94,8 @@ void check_document(const std::string& arg, const store::ContentStore& store, st
   std::string label = ref.doc + "@" + std::to_string(chosen.number);
   nlohmann::json identity = {
       {"input", arg}, {"doc", ref.doc}, {"version", chosen.number}, {"sha256", chosen.sha256.hex()}};
-  out.push_back({label, identity, assess_texts(store, ref.doc, texts)[index]});
+  out.push_back({label, identity, assess_texts(store, ref.doc, texts)[index],
+                 capture_error_of(chosen.ingest, texts[index].text)});
 }
 
 // A target is a file when it is '-' or an existing path (a file wins over
@@ -139,11 +137,18 @@ ExitCode run_check(Context& context, const CheckOptions& options) {
   bool any_truncated = false;
   nlohmann::json array = nlohmann::json::array();
   for (const Checked& c : checked) {
-    any_truncated = any_truncated || c.result.assessment.verdict == analysis::Verdict::truncated;
+    any_truncated = any_truncated || c.capture_error || c.result.assessment.verdict == analysis::Verdict::truncated;
     if (format == Format::json) {
       nlohmann::json object = c.identity;
       object.update(assessment_json(c.result));
+      if (c.capture_error) {
+        object["verdict"] = "capture-error";
+        object["capture_error"] = *c.capture_error;
+      }
       array.push_back(object);
+    } else if (c.capture_error) {
+      *context.out << c.label << ": capture-error (" << *c.capture_error << "): an error, challenge, consent or "
+                   << "login page, not the text\n";
     } else {
       print_assessment(*context.out, c.label, c.result);
     }

@@ -1,4 +1,5 @@
 #include "analysis/text_form.hpp"
+#include "cli/capture_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/diff_render.hpp"
 #include "cli/doc_ref.hpp"
@@ -24,6 +25,8 @@ struct DiffOptions {
   bool show_whitespace = false;
   bool ignore_typography = false;
   bool no_moves = false;
+  std::string text_mode;  // empty: each version's recorded text form
+  bool all_captures = false;
 };
 
 struct Side {
@@ -32,7 +35,7 @@ struct Side {
   int number = 0;  // the version number, 0 for a file
 };
 
-Side read_side(const std::string& path, const Environment& env) {
+Side read_side(const std::string& path, const Environment& env, const std::string& text_mode) {
   std::string bytes;
   if (path == "-") {
     bytes.assign(std::istreambuf_iterator<char>(*env.in), std::istreambuf_iterator<char>());
@@ -49,17 +52,55 @@ Side read_side(const std::string& path, const Environment& env) {
       throw UsageError("cannot read '" + path + "'");
     }
   }
-  if (auto problem = analysis::text_problem(bytes)) {
-    throw UsageError("'" + path + "' is not text: " + *problem);
+  // HTML and other encodings are compared by their text form (a binary
+  // file is refused by capture_text, naming what it looks like).
+  bool html = capture::sniff_media_type(bytes).kind == capture::MediaKind::html;
+  if (analysis::text_problem(bytes) || html) {
+    auto mode = parse_text_mode(text_mode.empty() ? "visible" : text_mode);
+    bytes = capture_text("'" + path + "'", bytes, "", mode).text;
   }
   // The file name alone keeps labels (and golden outputs) independent of where the files live.
   return {path == "-" ? "stdin" : std::filesystem::path(path).filename().string(), std::move(bytes)};
 }
 
-Side store_side(const store::ContentStore& store, const std::string& doc, const std::string& rev) {
+// A version's recorded text, or with `text_mode` an HTML version's text
+// extracted again from its bytes in that mode.
+Side store_side(const store::ContentStore& store, const std::string& doc, const std::string& rev,
+                const std::string& text_mode) {
   auto versions = require_history(store, doc);
   const store::Version& version = resolve_revision(versions, doc, rev);
-  return {doc + "@" + std::to_string(version.number), require_content(store, doc, version), version.number};
+  std::string label = doc + "@" + std::to_string(version.number);
+  if (!text_mode.empty() && version.ingest.media_type == "text/html") {
+    std::string bytes = require_content(store, doc, version);
+    return {label, capture_text(label, bytes, version.ingest.content_type, parse_text_mode(text_mode)).text,
+            version.number};
+  }
+  return {label, version_text(store, doc, version), version.number};
+}
+
+// `stet diff DOC`: the state before the latest against the latest (A, B,
+// A again: B against A). For web captures, error and challenge pages stay
+// in the record but are passed over (comparing a 404 page with an article
+// says nothing) unless `all`.
+std::pair<std::string, std::string> default_revisions(const store::ContentStore& store, const std::string& doc,
+                                                      const std::vector<store::Version>& versions, bool all) {
+  bool web = std::any_of(versions.begin(), versions.end(),
+                         [](const store::Version& v) { return !v.ingest.media_type.empty() || v.ingest.http_status; });
+  if (all || !web) {
+    return {states_of(versions).size() > 1 ? "latest~1" : "latest", "latest"};
+  }
+  std::vector<int> good;
+  for (const store::Version& v : versions) {
+    if (!capture_error_of(v.ingest, version_text(store, doc, v))) {
+      good.push_back(v.number);
+    }
+  }
+  if (good.empty()) {
+    return {"latest", "latest"};
+  }
+  int latest = good.back();
+  int previous = good.size() > 1 ? good[good.size() - 2] : latest;
+  return {std::to_string(previous), std::to_string(latest)};
 }
 
 // A file operand beside a DOC@REV: '-' or a path that exists as a file.
@@ -68,8 +109,15 @@ bool is_file_operand(const std::string& arg) {
   return arg == "-" || std::filesystem::is_regular_file(arg, ec);
 }
 
-std::pair<Side, Side> store_sides(Context& context, const std::vector<std::string>& args) {
+std::pair<Side, Side> store_sides(Context& context, const std::vector<std::string>& args, const std::string& mode,
+                                  bool all_captures) {
   auto store = context.open_store();
+  auto store_side = [&mode](const store::ContentStore& s, const std::string& doc, const std::string& rev) {
+    return stet::cli::store_side(s, doc, rev, mode);
+  };
+  auto read_side = [&mode](const std::string& path, const Environment& env) {
+    return stet::cli::read_side(path, env, mode);
+  };
   if (args.size() == 2) {
     bool left_at = args[0].find('@') != std::string::npos;
     bool right_at = args[1].find('@') != std::string::npos;
@@ -92,10 +140,9 @@ std::pair<Side, Side> store_sides(Context& context, const std::vector<std::strin
     throw UsageError("give DOC REV_A [REV_B], DOC_A@REV DOC_B@REV or DOC@REV FILE, not '" + args[0] + "' alone");
   }
   if (args.size() == 1) {
-    // The state before the latest one (A, B, A again: B against A).
     auto versions = require_history(store, ref.doc);
-    std::string previous = states_of(versions).size() > 1 ? "latest~1" : "latest";
-    return {store_side(store, ref.doc, previous), store_side(store, ref.doc, "")};
+    auto [previous, latest] = default_revisions(store, ref.doc, versions, all_captures);
+    return {store_side(store, ref.doc, previous), store_side(store, ref.doc, latest)};
   }
   return {store_side(store, ref.doc, args[1]), store_side(store, ref.doc, args.size() > 2 ? args[2] : "")};
 }
@@ -125,8 +172,9 @@ ExitCode run_diff(Context& context, const DiffOptions& options) {
     throw UsageError("give DOC [REV_A [REV_B]], DOC_A@REV DOC_B@REV, DOC@REV FILE, or --files A B");
   }
   auto [left, right] = options.files
-                           ? std::pair{read_side(options.args[0], *context.env), read_side(options.args[1], *context.env)}
-                           : store_sides(context, options.args);
+                           ? std::pair{read_side(options.args[0], *context.env, options.text_mode),
+                                       read_side(options.args[1], *context.env, options.text_mode)}
+                           : store_sides(context, options.args, options.text_mode, options.all_captures);
   diff::Options engine;
   engine.ignore_whitespace = !options.show_whitespace;
   engine.ignore_typography = options.ignore_typography;
@@ -157,6 +205,11 @@ void add_diff_command(CLI::App& app, CommandTable& table) {
   sub->add_flag("--ignore-typography", options->ignore_typography,
                 "Treat quote, dash, space and ligature variants as equal (still reported as typographic)");
   sub->add_flag("--no-moves", options->no_moves, "Show moved text as a removal and an insertion");
+  sub->add_flag("--all-captures", options->all_captures,
+                "With DOC alone: compare the last two versions even when one is an error or challenge page");
+  sub->add_option("--text-mode", options->text_mode,
+                  "Compare HTML pages by visible text or main content, extracted again from their bytes "
+                  "(default: the text form recorded with each version)");
   table.push_back({sub, [options](Context& context) { return run_diff(context, *options); }});
 }
 

@@ -1,4 +1,5 @@
 #include "analysis/phrase_search.hpp"
+#include "cli/capture_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/render.hpp"
@@ -44,7 +45,7 @@ void grep_document(const store::ContentStore& store, const std::string& doc, con
   std::vector<store::Version> versions = require_history(store, doc);
   for (std::size_t index : searched_versions(versions, ever)) {
     const store::Version& v = versions[index];
-    std::string text = require_content(store, doc, v);
+    std::string text = version_text(store, doc, v);
     std::vector<std::string_view> lines = analysis::text_lines(text);
     for (std::size_t line : analysis::matching_lines(text, folded)) {
       hits.push_back({doc, v.number, v.sha256.hex(), line + 1, std::string(lines[line])});

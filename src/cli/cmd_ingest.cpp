@@ -5,6 +5,7 @@
 #include "cli/ingest_batch.hpp"
 #include "cli/input_files.hpp"
 #include "cli/render.hpp"
+#include "cli/warc_input.hpp"
 #include "store/document_id.hpp"
 #include "store/identity.hpp"
 #include "store/timestamp.hpp"
@@ -33,6 +34,9 @@ struct IngestOptions {
   std::string format = "text";
   std::string manifest;
   bool skip_bad = false;
+  std::string text_mode = "visible";
+  std::string warc;
+  std::string doc_prefix;
 };
 
 // --author, else $STET_AUTHOR, else git's user.name/user.email, else the
@@ -88,15 +92,57 @@ InputMeta default_meta(const IngestOptions& options, const Context& context) {
 
 // The inputs named on the command line, each with the call's provenance.
 Batch plain_batch(const IngestOptions& options, const Context& context) {
+  if (!options.doc_prefix.empty()) {
+    throw UsageError("--doc-prefix works with --warc only");
+  }
   InputMeta defaults = default_meta(options, context);
   Batch batch;
-  batch.inputs = read_inputs(options.files, options.split, *context.env);
+  batch.inputs = read_inputs(options.files, options.split, *context.env, parse_text_mode(options.text_mode));
   for (const std::string& id : assign_ids(options, batch.inputs)) {
     InputMeta meta = defaults;
     meta.doc = id;
     batch.metas.push_back(std::move(meta));
   }
   return batch;
+}
+
+// The captures of one web archive: ids from the URIs, provenance from the
+// archive (set_web_fields), the call's --title and --author.
+Batch warc_batch(const IngestOptions& options, const Context& context) {
+  if (!options.files.empty() || !options.docs.empty() || options.split || !options.manifest.empty()) {
+    throw UsageError("--warc takes no other files, --doc, --split or --manifest (ids come from the URIs; see --doc-prefix)");
+  }
+  WarcInputs warc = read_warc_inputs(options.warc, options.doc_prefix, parse_text_mode(options.text_mode));
+  for (const std::string& warning : warc.warnings) {
+    *context.err << "stet: warning: " << warning << "\n";
+  }
+  if (warc.inputs.empty()) {
+    throw UsageError(options.warc + ": holds no text or HTML captures (" + std::to_string(warc.skipped) +
+                     " other records)");
+  }
+  InputMeta defaults = default_meta(options, context);
+  Batch batch;
+  batch.inputs = std::move(warc.inputs);
+  for (const InputDocument& input : batch.inputs) {
+    InputMeta meta = defaults;
+    meta.doc = input.stem;
+    batch.metas.push_back(std::move(meta));
+  }
+  return batch;
+}
+
+// The provenance a web archive records for a capture.
+void set_web_fields(store::Record& r, const WebOrigin& web) {
+  r.source = web.uri;
+  if (store::parse_rfc3339(web.date)) {
+    r.retrieved_at = web.date;
+  }
+  r.http_status = web.http_status;
+  r.content_type = web.content_type;
+  r.warc_record_id = web.record_id;
+  r.warc_file = web.file;
+  r.warc_file_sha256 = web.file_sha256;
+  r.warc_truncated = web.truncated;
 }
 
 // The rows of --manifest. Bad rows refuse the call unless --skip-bad.
@@ -126,19 +172,29 @@ std::vector<store::IngestItem> build_items(Batch& batch) {
   std::vector<store::IngestItem> items;
   for (std::size_t i = 0; i < batch.inputs.size(); ++i) {
     const InputMeta& meta = batch.metas[i];
-    std::string& content = batch.inputs[i].content;
+    InputDocument& input = batch.inputs[i];
+    const CapturedText& captured = input.captured;
     store::IngestItem item;
     store::Record& r = item.record;
     r.doc = meta.doc;
-    r.normalized_sha256 = store::sha256(analysis::normalized_text(content));
-    r.words = analysis::count_words(content);
+    r.normalized_sha256 = store::sha256(analysis::normalized_text(captured.text));
+    r.words = analysis::count_words(captured.text);
     r.source = meta.source;
     r.retrieved_at = meta.retrieved;
     // ingested_at is stamped by the store while it holds the lock.
     r.ingested_by = meta.author;
-    r.title = meta.title.empty() ? analysis::first_line_title(content) : meta.title;
+    r.title = !meta.title.empty()               ? meta.title
+              : !captured.capture.title.empty() ? captured.capture.title
+                                                : analysis::first_line_title(captured.text);
     r.stet_version = STET_VERSION;
-    item.content = std::move(content);
+    set_capture_fields(r, captured);
+    if (input.web) {
+      set_web_fields(r, *input.web);
+    }
+    if (captured.capture.has_text_form) {
+      item.text = captured.text;
+    }
+    item.content = std::move(input.content);
     items.push_back(std::move(item));
   }
   return items;
@@ -173,7 +229,7 @@ std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
       continue;
     }
     if (o.version == 1 && !o.previous && per_doc[o.doc] == 1) {
-      std::vector<analysis::VersionText> alone{{1, o.sha256.hex(), items[i].content}};
+      std::vector<analysis::VersionText> alone{{1, o.sha256.hex(), items[i].text.value_or(items[i].content)}};
       verdicts.emplace_back(analysis::assess_version(alone, 0));
       continue;
     }
@@ -200,10 +256,12 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
   if (options.skip_bad && options.manifest.empty()) {
     throw UsageError("--skip-bad needs --manifest");
   }
-  if (options.files.empty() && options.manifest.empty()) {
-    throw UsageError("give files to ingest, - for standard input, or --manifest FILE");
+  if (options.files.empty() && options.manifest.empty() && options.warc.empty()) {
+    throw UsageError("give files to ingest, - for standard input, --manifest FILE or --warc FILE");
   }
-  Batch batch = options.manifest.empty() ? plain_batch(options, context) : manifest_batch(options, context);
+  Batch batch = !options.warc.empty()       ? warc_batch(options, context)
+                : !options.manifest.empty() ? manifest_batch(options, context)
+                                            : plain_batch(options, context);
   for (const BadInput& bad : batch.bad) {
     *context.err << "stet: skipped line " << bad.line << (bad.path.empty() ? "" : " (" + bad.path + ")") << ": "
                  << bad.reason << "\n";
@@ -217,6 +275,10 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
   auto store = context.open_or_create_store();
   auto outcomes = store.ingest(items, [&context] { return context.now_utc(); });
   auto verdicts = new_version_verdicts(store, outcomes, items);
+  std::vector<std::optional<std::string>> errors;
+  for (const store::IngestItem& item : items) {
+    errors.push_back(capture_error_of(item.record, item.text.value_or(item.content)));
+  }
   nlohmann::json array = nlohmann::json::array();
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     const store::IngestOutcome& o = outcomes[i];
@@ -228,12 +290,18 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
                        {"status", status},
                        {"input", inputs[i].origin},
                        {"previous", o.previous ? nlohmann::json(o.previous->hex()) : nlohmann::json(nullptr)},
-                       {"verdict", verdicts[i] ? nlohmann::json(analysis::verdict_name(verdicts[i]->assessment.verdict))
-                                               : nlohmann::json(nullptr)},
+                       {"verdict", errors[i]     ? nlohmann::json("capture-error")
+                                   : verdicts[i] ? nlohmann::json(analysis::verdict_name(verdicts[i]->assessment.verdict))
+                                                 : nlohmann::json(nullptr)},
                        {"check", verdicts[i] ? assessment_json(*verdicts[i]) : nlohmann::json(nullptr)}});
+      if (errors[i]) {
+        array.back()["capture_error"] = *errors[i];  // present only for error pages: other outputs stay as they were
+      }
     } else {
       *context.out << o.doc << "@" << o.version << "  " << short_sha(o.sha256) << "  " << status;
-      if (verdicts[i]) {
+      if (errors[i]) {
+        *context.out << "  capture-error (" << *errors[i] << ")";
+      } else if (verdicts[i]) {
         *context.out << "  " << verdict_summary(verdicts[i]->assessment);
       }
       *context.out << "\n";
@@ -251,6 +319,9 @@ void add_ingest_command(CLI::App& app, CommandTable& table) {
   auto options = std::make_shared<IngestOptions>();
   CLI::App* sub = app.add_subcommand("ingest", "Record files (or - for standard input) as versions of documents");
   sub->add_option("files", options->files, "Files to ingest; - reads standard input");
+  sub->add_option("--warc", options->warc,
+                  "Ingest every text/HTML capture of a web archive (.warc, .warc.gz or .wacz)");
+  sub->add_option("--doc-prefix", options->doc_prefix, "With --warc: prefix of the document ids made from URIs");
   sub->add_option("--doc", options->docs,
                   "Document id, one per document in order, or one for several files (successive versions); "
                   "default: from the file name")
@@ -263,6 +334,8 @@ void add_ingest_command(CLI::App& app, CommandTable& table) {
   sub->add_option("--title", options->title, "Title (default: the first non-empty line)");
   sub->add_option("--author", options->author, "Who ingests (default: $STET_AUTHOR, git's, or the user name)");
   sub->add_flag("--split", options->split, "Cut each file into documents at lines of five or more '='");
+  sub->add_option("--text-mode", options->text_mode,
+                  "Text form of HTML pages: visible (all visible text, default) or main (the main content)");
   sub->add_option("--format", options->format, "Output format: text or json");
   table.push_back({sub, [options](Context& context) { return run_ingest(context, *options); }});
 }

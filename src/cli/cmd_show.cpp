@@ -1,3 +1,4 @@
+#include "cli/capture_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/render.hpp"
@@ -13,6 +14,7 @@ namespace {
 struct ShowOptions {
   std::string target;
   bool meta = false;
+  bool text = false;
   std::string format = "text";
 };
 
@@ -22,8 +24,11 @@ ExitCode run_show(Context& context, const ShowOptions& options) {
   auto store = context.open_store();
   auto versions = require_history(store, ref.doc);
   const store::Version& version = resolve_revision(versions, ref.doc, ref.rev);
+  if (options.meta && options.text) {
+    throw UsageError("give --meta or --text, not both");
+  }
   if (!options.meta) {
-    std::string bytes = require_content(store, ref.doc, version);
+    std::string bytes = options.text ? version_text(store, ref.doc, version) : require_content(store, ref.doc, version);
     context.out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return ExitCode::ok;
   }
@@ -40,6 +45,21 @@ ExitCode run_show(Context& context, const ShowOptions& options) {
   out << "previous      " << (r.previous ? r.previous->hex() : std::string("none")) << "\n";
   out << "size          " << r.bytes << " bytes, " << r.words << " words\n";
   out << "title         " << r.title << "\n";
+  if (!r.media_type.empty()) {
+    out << "media type    " << r.media_type << (r.charset.empty() ? "" : ", charset " + r.charset) << "\n";
+  }
+  if (r.text_sha256) {
+    out << "text form     " << r.text_sha256->hex() << " (" << r.text_extractor << ")\n";
+  }
+  if (r.http_status) {
+    out << "http status   " << *r.http_status << (r.content_type.empty() ? "" : ", " + r.content_type) << "\n";
+  }
+  if (!r.warc_record_id.empty()) {
+    out << "warc record   " << r.warc_record_id << " in " << r.warc_file << "\n";
+  }
+  if (!r.warc_truncated.empty()) {
+    out << "cut at capture " << r.warc_truncated << " (WARC-Truncated)\n";
+  }
   out << "source        " << or_unknown(r.source) << "\n";
   out << "retrieved at  " << or_unknown(r.retrieved_at) << "\n";
   out << "ingested at   " << r.ingested_at << "\n";
@@ -57,6 +77,8 @@ void add_show_command(CLI::App& app, CommandTable& table) {
   sub->add_option("target", options->target, "DOC or DOC@REV (REV: version number or 8+ hex digits of SHA-256)")
       ->required();
   sub->add_flag("--meta", options->meta, "Print the version's provenance instead of its bytes");
+  sub->add_flag("--text", options->text,
+                "Print the version's text: its derived text form (HTML, other encodings), else its bytes");
   sub->add_option("--format", options->format, "Output format for --meta: text or json");
   table.push_back({sub, [options](Context& context) { return run_show(context, *options); }});
 }

@@ -1,4 +1,5 @@
 #include "cli/audit_render.hpp"
+#include "cli/verify_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/render.hpp"
 #include "cli/verify_file.hpp"
@@ -115,6 +116,7 @@ ExitCode run_verify(Context& context, const VerifyOptions& options) {
   if (show_progress) {
     err << "\r\033[K" << std::flush;
   }
+  add_text_form_findings(path, options.docs, report);
   if (!options.checkpoint.empty()) {
     add_checkpoint_findings(options, path, report);
   }

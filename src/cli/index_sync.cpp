@@ -1,5 +1,6 @@
 #include "cli/index_sync.hpp"
 
+#include "cli/capture_input.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/match_store.hpp"
 #include "match/fingerprint.hpp"
@@ -59,10 +60,6 @@ std::size_t index_missing_versions(index::MatchIndex& index, const store::Conten
 }
 
 }  // namespace
-
-std::string version_text(const store::ContentStore& store, const std::string& doc, const store::Version& version) {
-  return require_content(store, doc, version);
-}
 
 std::vector<std::uint64_t> text_fingerprints(std::string_view text) {
   return match::distinct_hashes(match::winnow(match::gram_hashes(match::text_words(text))));

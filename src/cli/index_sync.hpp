@@ -12,11 +12,6 @@
 
 namespace stet::cli {
 
-// The text of a version as the matcher reads it (the one place to change
-// when versions gain a derived text form).
-[[nodiscard]] std::string version_text(const store::ContentStore& store, const std::string& doc,
-                                       const store::Version& version);
-
 // The distinct fingerprint hashes of `text`, sorted.
 [[nodiscard]] std::vector<std::uint64_t> text_fingerprints(std::string_view text);
 

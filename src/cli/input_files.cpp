@@ -124,36 +124,47 @@ std::vector<std::string> split_parts(const std::string& text) {
   return parts;
 }
 
-std::vector<InputDocument> read_input(const std::string& path, bool split, const Environment& env) {
+std::vector<InputDocument> read_input(const std::string& path, bool split, const Environment& env,
+                                      capture::TextMode mode) {
   std::string content = read_path(path, env);
   std::string name = path == "-" ? "standard input" : path;
   if (content.empty()) {
     throw UsageError(name + ": is empty (0 bytes); an empty capture is not recorded");
   }
-  if (auto problem = analysis::text_problem(content)) {
+  CapturedText captured = capture_text(name, content, "", mode);
+  // A recorded text must be whole UTF-8 (a cut sequence is fine for check,
+  // not for the record's normalized form).
+  if (auto problem = analysis::text_problem(captured.text)) {
     throw UsageError(name + ": " + *problem);
   }
   std::string stem = stem_id(path);
   std::vector<InputDocument> inputs;
   if (!split) {
-    inputs.push_back({name, stem, std::move(content)});
+    inputs.push_back({name, stem, std::move(content), std::move(captured), std::nullopt});
     return inputs;
+  }
+  if (captured.capture.has_text_form) {
+    throw UsageError(name + ": is " + captured.capture.media.description +
+                     " with a derived text form; --split cuts only plain UTF-8 text");
   }
   auto parts = split_parts(content);
   for (std::size_t i = 0; i < parts.size(); ++i) {
     std::string suffix = "-" + std::to_string(i + 1);
-    std::string part_stem = stem.empty() ? "" : stem.substr(0, store::k_max_document_id_length - suffix.size()) + suffix;
-    inputs.push_back({name + "#" + std::to_string(i + 1), part_stem, std::move(parts[i])});
+    std::string part_stem =
+        stem.empty() ? "" : stem.substr(0, store::k_max_document_id_length - suffix.size()) + suffix;
+    CapturedText part{captured.capture, parts[i]};
+    inputs.push_back({name + "#" + std::to_string(i + 1), part_stem, std::move(parts[i]), std::move(part), std::nullopt});
   }
   return inputs;
 }
 
-std::vector<InputDocument> read_inputs(const std::vector<std::string>& paths, bool split, const Environment& env) {
+std::vector<InputDocument> read_inputs(const std::vector<std::string>& paths, bool split, const Environment& env,
+                                       capture::TextMode mode) {
   std::vector<InputDocument> inputs;
   std::vector<std::string> problems;
   for (const std::string& path : paths) {
     try {
-      for (InputDocument& input : read_input(path, split, env)) {
+      for (InputDocument& input : read_input(path, split, env, mode)) {
         inputs.push_back(std::move(input));
       }
     } catch (const UsageError& e) {

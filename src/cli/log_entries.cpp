@@ -1,3 +1,4 @@
+#include "cli/capture_input.hpp"
 #include "cli/log_entries.hpp"
 
 #include "analysis/phrase_search.hpp"
@@ -100,7 +101,7 @@ std::vector<std::unique_ptr<LoggedDocument>> load_documents(const store::Content
 
 const std::string& version_text(const store::ContentStore& store, LoggedDocument& document, std::size_t index) {
   if (!document.texts[index]) {
-    document.texts[index] = require_content(store, document.doc, document.versions[index]);
+    document.texts[index] = cli::version_text(store, document.doc, document.versions[index]);
   }
   return *document.texts[index];
 }

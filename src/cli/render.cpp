@@ -17,7 +17,7 @@ Format parse_format(const std::string& value) {
 }
 
 nlohmann::json record_json(const store::Record& record) {
-  return {
+  nlohmann::json object = {
       {"doc", record.doc},
       {"sha256", record.sha256.hex()},
       {"normalized_sha256", record.normalized_sha256.hex()},
@@ -31,6 +31,25 @@ nlohmann::json record_json(const store::Record& record) {
       {"previous", record.previous ? nlohmann::json(record.previous->hex()) : nlohmann::json(nullptr)},
       {"stet_version", record.stet_version},
   };
+  // Capture fields appear only when the record has them.
+  auto add = [&object](const char* name, const std::string& value) {
+    if (!value.empty()) {
+      object[name] = value;
+    }
+  };
+  add("media_type", record.media_type);
+  add("charset", record.charset);
+  add("text_sha256", record.text_sha256 ? record.text_sha256->hex() : "");
+  add("text_extractor", record.text_extractor);
+  if (record.http_status) {
+    object["http_status"] = *record.http_status;
+  }
+  add("content_type", record.content_type);
+  add("warc_record_id", record.warc_record_id);
+  add("warc_file", record.warc_file);
+  add("warc_file_sha256", record.warc_file_sha256 ? record.warc_file_sha256->hex() : "");
+  add("warc_truncated", record.warc_truncated);
+  return object;
 }
 
 nlohmann::json version_json(const store::Version& version) {

@@ -1,6 +1,7 @@
 #include "cli/verify_file.hpp"
 
 #include "analysis/text_form.hpp"
+#include "cli/capture_input.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/match_render.hpp"
 #include "cli/match_store.hpp"

@@ -53,6 +53,11 @@ class ContentStore {
   // The exact bytes of version `sha256` of `doc`; nullopt when absent.
   [[nodiscard]] std::optional<std::string> content(std::string_view doc, const Digest& sha256) const;
 
+  // The derived text form `text` of version `sha256` of `doc` (see
+  // Record::text_sha256); nullopt when absent.
+  [[nodiscard]] std::optional<std::string> text_form(std::string_view doc, const Digest& sha256,
+                                                     const Digest& text) const;
+
   // The head commit id (hex), or empty for a store without versions yet.
   [[nodiscard]] std::string head() const;
 

@@ -53,6 +53,10 @@ class Sha256 {
   std::unique_ptr<Impl> m_impl;
 };
 
+// SHA-1 of `data` (20 bytes), for checking the sha1 digests web archives
+// (WARC) carry; never used for stet's own identities.
+[[nodiscard]] std::array<unsigned char, 20> sha1(std::string_view data);
+
 // True when `text` is made only of hex digits.
 [[nodiscard]] bool is_hex(std::string_view text);
 

@@ -30,7 +30,26 @@ struct Record {
   // store; absent in records of format 1. Orders the inputs of one call.
   std::optional<std::uint64_t> input_index;
 
+  // Capture fields (docs/store-format.md): written only when set, so a
+  // record of plain UTF-8 text has none of them.
+  std::string media_type;              // e.g. "text/html"; empty for plain UTF-8 text
+  std::string charset;                 // what the bytes were decoded from, e.g. "windows-1252"
+  std::optional<Digest> text_sha256;   // of the derived text form stored beside the content
+  std::string text_extractor;          // what derived it, e.g. "stet-capture/1 html visible"
+  std::optional<int> http_status;      // of a web capture (WARC)
+  std::string content_type;            // HTTP Content-Type of a web capture
+  std::string warc_record_id;          // WARC-Record-ID the version was read from
+  std::string warc_file;               // the WARC/WACZ file's name
+  std::optional<Digest> warc_file_sha256;
+  std::string warc_truncated;          // WARC-Truncated reason: the capture was cut when recorded
+
   bool operator==(const Record&) const = default;
+};
+
+// A derived text form kept in a version folder (file text-<sha256>).
+struct TextObject {
+  Digest sha256;
+  std::string object_id;  // git blob id (hex)
 };
 
 // A distinct content of a document. Versions are numbered from 1 in the
@@ -41,6 +60,7 @@ struct Version {
   Record ingest;                  // the first observation of these bytes
   std::vector<Record> sightings;  // later observations of the same bytes, in timeline order
   std::string object_id;          // git blob id (hex) of the content
+  std::vector<TextObject> texts;  // derived text forms, by SHA-256
 };
 
 struct DocumentSummary {
@@ -51,9 +71,12 @@ struct DocumentSummary {
 
 // What the caller hands to ContentStore::ingest for one input.
 // `record.previous` is ignored: the store fills it in.
+// With `text`, the store keeps it beside the content as the version's
+// derived text form and sets `record.text_sha256`.
 struct IngestItem {
   Record record;
   std::string content;
+  std::optional<std::string> text;
 };
 
 enum class IngestStatus { added, unchanged };

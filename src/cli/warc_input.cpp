@@ -1,0 +1,201 @@
+#include "cli/warc_input.hpp"
+
+#include "capture/uri_document_id.hpp"
+#include "capture/wacz.hpp"
+#include "capture/warc_reader.hpp"
+#include "cli/warc_digest.hpp"
+#include "store/digest.hpp"
+#include "store/timestamp.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace stet::cli {
+
+namespace {
+
+std::string read_whole(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw UsageError(path + ": no such file");
+  }
+  if (std::filesystem::file_size(path, ec) > (std::uintmax_t{4} << 30)) {
+    throw UsageError(path + ": is larger than 4 GiB");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (!in) {
+    throw UsageError(path + ": cannot be read");
+  }
+  return out.str();
+}
+
+bool text_payload(const std::string& content_type, std::string_view payload) {
+  std::string type = capture::essence(content_type);
+  if (type == "text/html" || type == "application/xhtml+xml" || type == "text/plain") {
+    return true;
+  }
+  return type.empty() && capture::sniff_media_type(payload).kind != capture::MediaKind::binary &&
+         capture::sniff_media_type(payload).kind != capture::MediaKind::pdf;
+}
+
+struct Payload {
+  std::string bytes;
+  std::string content_type;
+  std::optional<int> status;
+  bool ok = false;  // a text capture worth a version
+};
+
+class Reader {
+ public:
+  Reader(std::string file, std::string prefix, capture::TextMode mode, store::Digest sha)
+      : m_file(std::move(file)), m_prefix(std::move(prefix)), m_mode(mode), m_sha(sha) {}
+
+  void read(std::string_view bytes, const std::string& label) {
+    std::vector<capture::WarcRecord> records = capture::read_warc(bytes, label);
+    for (const capture::WarcRecord& r : records) {
+      handle(r, label);
+    }
+  }
+
+  WarcInputs take() { return std::move(m_out); }
+
+ private:
+  std::string where(const capture::WarcRecord& r, const std::string& label) const {
+    return label + ": record at offset " + std::to_string(r.offset) + ": ";
+  }
+
+  void check_digests(const capture::WarcRecord& r, const std::string& label, std::string_view payload_raw,
+                     std::string_view payload_decoded) {
+    std::string block = r.header("WARC-Block-Digest");
+    if (!block.empty() && check_warc_digest(block, r.block) == DigestCheck::mismatch) {
+      m_out.warnings.push_back(where(r, label) + "WARC-Block-Digest does not match its block");
+    }
+    std::string payload = r.header("WARC-Payload-Digest");
+    // The payload digest is checked on the body as transferred (what wget,
+    // warcio and warcprox hash), and also accepted on the de-chunked body.
+    if (!payload.empty() && check_warc_digest(payload, payload_raw) == DigestCheck::mismatch &&
+        check_warc_digest(payload, payload_decoded) == DigestCheck::mismatch) {
+      m_out.warnings.push_back(where(r, label) + "WARC-Payload-Digest does not match its payload");
+    }
+  }
+
+  Payload payload_of(const capture::WarcRecord& r, const std::string& label) {
+    Payload p;
+    std::string type = r.type();
+    std::string uri = capture::clean_target_uri(r.header("WARC-Target-URI"));
+    std::string scheme = uri.substr(0, uri.find(':'));
+    if (scheme != "http" && scheme != "https") {
+      return p;  // wget's metadata:// logs, dns: records and the like are not captures
+    }
+    if (type == "resource") {
+      p.bytes = r.block;
+      p.content_type = r.header("Content-Type");
+      check_digests(r, label, r.block, r.block);
+    } else if (type == "response" && capture::essence(r.header("Content-Type")).starts_with("application/http")) {
+      capture::HttpMessage m;
+      try {
+        m = capture::parse_http_response(r.block, where(r, label));
+      } catch (const capture::UnsupportedEncoding& e) {
+        m_out.warnings.push_back(std::string(e.what()) + ": not recorded");
+        return p;
+      }
+      check_digests(r, label, m.message_body, m.chunked ? std::string_view(m.payload) : std::string_view());
+      p.bytes = std::move(m.payload);
+      p.content_type = m.content_type;
+      p.status = m.status;
+      if (m.status >= 300 && m.status < 400) {
+        return p;  // a redirect: the page is where it points
+      }
+    } else {
+      return p;
+    }
+    p.ok = !p.bytes.empty() && text_payload(p.content_type, p.bytes);
+    return p;
+  }
+
+  void add(const capture::WarcRecord& r, const std::string& label, Payload p) {
+    WebOrigin web{capture::clean_target_uri(r.header("WARC-Target-URI")), r.header("WARC-Date"), p.status,
+                  p.content_type, r.header("WARC-Record-ID"), m_file, m_sha, r.header("WARC-Truncated")};
+    std::string id = capture::document_id_for_uri(web.uri, m_prefix);
+    if (id.empty()) {
+      throw UsageError(where(r, label) + "cannot derive a document id from WARC-Target-URI '" + web.uri + "'");
+    }
+    std::string origin = label + "@" + std::to_string(r.offset);
+    CapturedText captured = capture_text(origin, p.bytes, p.content_type, m_mode);
+    m_out.inputs.push_back({origin, id, std::move(p.bytes), std::move(captured), std::move(web)});
+  }
+
+  void handle(const capture::WarcRecord& r, const std::string& label) {
+    std::string type = r.type();
+    if (type == "revisit") {
+      revisit(r, label);
+      return;
+    }
+    Payload p = payload_of(r, label);
+    if (!p.ok) {
+      ++m_out.skipped;
+      return;
+    }
+    Payload copy = p;
+    m_by_id[r.header("WARC-Record-ID")] = copy;
+    if (std::string digest = r.header("WARC-Payload-Digest"); !digest.empty()) {
+      m_by_digest[digest] = copy;
+    }
+    add(r, label, std::move(p));
+  }
+
+  // A revisit carries no payload: it is a sighting of the record it refers
+  // to, found in this file by WARC-Refers-To or by payload digest.
+  void revisit(const capture::WarcRecord& r, const std::string& label) {
+    auto found = m_by_id.find(r.header("WARC-Refers-To"));
+    if (found == m_by_id.end()) {
+      found = m_by_digest.find(r.header("WARC-Payload-Digest"));
+      if (found == m_by_digest.end()) {
+        ++m_out.skipped;
+        m_out.warnings.push_back(where(r, label) + "revisit of a capture not in this file: not recorded");
+        return;
+      }
+    }
+    Payload p = found->second;
+    if (r.block.starts_with("HTTP/") && r.block.size() > 12) {
+      p.status = std::atoi(r.block.substr(r.block.find(' ') + 1, 3).c_str());  // the revisit's own status
+    }
+    add(r, label, std::move(p));
+  }
+
+  std::string m_file;
+  std::string m_prefix;
+  capture::TextMode m_mode;
+  store::Digest m_sha;
+  WarcInputs m_out;
+  std::map<std::string, Payload> m_by_id;
+  std::map<std::string, Payload> m_by_digest;
+};
+
+}  // namespace
+
+WarcInputs read_warc_inputs(const std::string& path, const std::string& doc_prefix, capture::TextMode mode) {
+  std::string bytes = read_whole(path);
+  std::string name = std::filesystem::path(path).filename().string();
+  Reader reader(name, doc_prefix, mode, store::sha256(bytes));
+  try {
+    if (bytes.starts_with("PK\x03\x04")) {
+      auto hex = [](std::string_view data) { return store::sha256(data).hex(); };
+      capture::WaczContents wacz = capture::read_wacz(bytes, path, hex);
+      for (const capture::ZipEntry& warc : wacz.warcs) {
+        reader.read(warc.data, path + "!" + warc.name);
+      }
+    } else {
+      reader.read(bytes, path);
+    }
+  } catch (const capture::WarcError& e) {
+    throw UsageError(e.what());
+  }
+  return reader.take();
+}
+
+}  // namespace stet::cli

@@ -1,0 +1,196 @@
+// Web captures end to end through the real binary: HTML and Latin-1 files
+// get a text form stored beside their bytes, `show --text` prints it, diff
+// and check use it, verify re-derives it, and refusals name the format.
+
+#include "support/run.hpp"
+#include "support/tamper.hpp"
+#include "support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+using stet::test::run_binary;
+using stet::test::TempDir;
+
+namespace {
+
+const char* const k_page_v1 =
+    "<!DOCTYPE html><html><head><title>Council statement</title><script>var a = 1;</script></head><body>"
+    "<nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>Statement</h1>"
+    "<p>The council met on Monday, and it agreed the budget, the plan, and the calendar for next year.</p>"
+    "<p>The vote was unanimous, with every member present, as the chair noted in her remarks.</p></article>"
+    "<footer>Copyright Council</footer></body></html>\n";
+
+const char* const k_page_v2 =
+    "<!DOCTYPE html><html><head><title>Council statement</title></head><body>"
+    "<nav><a href=/>Home</a> <a href=/about>About us</a></nav><article><h1>Statement</h1>"
+    "<p>The council met on Monday, and it rejected the budget, the plan, and the calendar for next year.</p>"
+    "<p>The vote was unanimous, with every member present, as the chair noted in her remarks.</p></article>"
+    "<footer>Copyright Council</footer></body></html>\n";
+
+}  // namespace
+
+TEST_CASE("cli ingest of an HTML page records a text form") {
+  TempDir dir;
+  std::string store = (dir / "store").string();
+  std::string page = dir.write("page.html", k_page_v1).string();
+  auto ingest = run_binary({"--store", store, "ingest", "--doc", "council", page});
+  REQUIRE(ingest.code == 0);
+  auto meta = nlohmann::json::parse(run_binary({"--store", store, "show", "council", "--meta", "--format", "json"}).out);
+  CHECK(meta["title"] == "Council statement");
+  CHECK(meta["media_type"] == "text/html");
+  CHECK(meta["charset"] == "utf-8");
+  CHECK(meta["text_extractor"].get<std::string>().ends_with("html visible"));
+  CHECK(meta["bytes"] == std::string(k_page_v1).size());
+
+  SUBCASE("show prints the bytes, show --text the text form") {
+    CHECK(run_binary({"--store", store, "show", "council"}).out == k_page_v1);
+    auto text = run_binary({"--store", store, "show", "council", "--text"});
+    CHECK(text.code == 0);
+    CHECK(text.out.find("The council met on Monday") != std::string::npos);
+    CHECK(text.out.find("<p>") == std::string::npos);
+    CHECK(text.out.find("var a") == std::string::npos);
+    CHECK(stet::test::git(store, {"cat-file", "-p", "main:" + stet::test::path_of(store, "council", "text-" +
+                                                                meta["text_sha256"].get<std::string>())}) == text.out);
+  }
+  SUBCASE("diff compares text, and --text-mode main leaves the furniture out") {
+    REQUIRE(run_binary({"--store", store, "ingest", "--doc", "council", dir.write("page2.html", k_page_v2).string()})
+                .code == 0);
+    auto diff = run_binary({"--store", store, "diff", "council", "--format", "wdiff"});
+    CHECK(diff.code == 1);
+    CHECK(diff.out.find("[-agreed-]") != std::string::npos);
+    CHECK(diff.out.find("<p>") == std::string::npos);
+    CHECK(diff.out.find("About us") != std::string::npos);
+    auto main = run_binary({"--store", store, "diff", "council", "--format", "wdiff", "--text-mode", "main"});
+    CHECK(main.code == 1);
+    CHECK(main.out.find("[-agreed-]") != std::string::npos);
+    CHECK(main.out.find("About us") == std::string::npos);
+    CHECK(run_binary({"--store", store, "diff", "council", "--text-mode", "all"}).code == 2);
+  }
+  SUBCASE("verify re-derives the text form and finds a replaced one") {
+    CHECK(run_binary({"--store", store, "verify"}).code == 0);
+    std::string path = stet::test::path_of(store, "council", "text-" + meta["text_sha256"].get<std::string>());
+    stet::test::commit_change(store, path, "The council rejected everything.\n");
+    auto verify = run_binary({"--store", store, "verify"});
+    CHECK(verify.code == 1);
+    CHECK(verify.out.find("text form") != std::string::npos);
+  }
+  SUBCASE("check judges the text, not the markup") {
+    auto check = run_binary({"--store", store, "check", "council", "--format", "json"});
+    CHECK(check.out.find("</html>") == std::string::npos);
+  }
+}
+
+TEST_CASE("cli ingest converts other encodings and refuses binaries") {
+  TempDir dir;
+  std::string store = (dir / "store").string();
+  SUBCASE("Latin-1 text") {
+    auto r = run_binary({"--store", store, "ingest", dir.write("latin1.txt", "caf\xe9 cr\xe8me.\n").string()});
+    REQUIRE(r.code == 0);
+    CHECK(run_binary({"--store", store, "show", "latin1", "--text"}).out == "caf\xc3\xa9 cr\xc3\xa8me.\n");
+    CHECK(run_binary({"--store", store, "show", "latin1"}).out == "caf\xe9 cr\xe8me.\n");
+    auto meta = nlohmann::json::parse(run_binary({"--store", store, "show", "latin1", "--meta", "--format", "json"}).out);
+    CHECK(meta["charset"] == "windows-1252");
+    CHECK(meta["media_type"] == "text/plain");
+  }
+  SUBCASE("UTF-16 with a BOM") {
+    std::string utf16("\xFF\xFE", 2);
+    for (char c : std::string("Hello there.\n")) {
+      utf16 += c;
+      utf16 += '\0';
+    }
+    REQUIRE(run_binary({"--store", store, "ingest", dir.write("wide.txt", utf16).string()}).code == 0);
+    CHECK(run_binary({"--store", store, "show", "wide", "--text"}).out == "Hello there.\n");
+  }
+  SUBCASE("plain UTF-8 records carry no capture fields") {
+    REQUIRE(run_binary({"--store", store, "ingest", stet::test::seed_doc("nac-statement-original.txt")}).code == 0);
+    auto meta = nlohmann::json::parse(
+        run_binary({"--store", store, "show", "nac-statement-original", "--meta", "--format", "json"}).out);
+    CHECK_FALSE(meta.contains("media_type"));
+    CHECK_FALSE(meta.contains("text_sha256"));
+  }
+  SUBCASE("a PDF and an image are refused, naming the format") {
+    auto pdf = run_binary({"--store", store, "ingest", dir.write("a.pdf", "%PDF-1.4\n1 0 obj\n").string()});
+    CHECK(pdf.code == 2);
+    CHECK(stet::test::is_one_error_line(pdf.err));
+    CHECK(pdf.err.find("PDF document") != std::string::npos);
+    CHECK(pdf.err.find("pdftotext") != std::string::npos);
+    auto png = run_binary({"--store", store, "ingest", dir.write("a.png", "\x89PNG\r\n\x1a\n\0\0").string()});
+    CHECK(png.code == 2);
+    CHECK(png.err.find("PNG image") != std::string::npos);
+  }
+}
+
+TEST_CASE("cli ingest --warc") {
+  auto warcs = stet::test::corpus_or_skip("web/warc", "index.tsv");
+  if (!warcs) {
+    return;
+  }
+  TempDir dir;
+  std::string store = (dir / "store").string();
+  SUBCASE("a wget crawl: pages become versions with their provenance, 404s are capture errors") {
+    auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / "wget-1.21.3-site-dev.warc.gz").string(),
+                         "--doc-prefix", "crawl", "--format", "json"});
+    REQUIRE(r.code == 0);
+    auto out = nlohmann::json::parse(r.out);
+    CHECK(out.size() == 13);
+    int errors = 0;
+    for (const auto& item : out) {
+      errors += item["verdict"] == "capture-error" ? 1 : 0;
+      CHECK(item["id"].get<std::string>().starts_with("crawl/127.0.0.1-"));
+    }
+    CHECK(errors == 2);
+    std::string doc = out[0]["id"];
+    auto meta = nlohmann::json::parse(run_binary({"--store", store, "show", doc, "--meta", "--format", "json"}).out);
+    CHECK(meta["source"].get<std::string>().starts_with("http://127.0.0.1:"));
+    CHECK(meta["retrieved_at"].get<std::string>().starts_with("2026-"));
+    CHECK(meta["http_status"] == 200);
+    CHECK(meta["warc_file"] == "wget-1.21.3-site-dev.warc.gz");
+    CHECK(meta["warc_file_sha256"] == "8cb775dd3e5d62b7a329315e3af2c91465b5d6a0028239aa45960774d73b73d4");
+    CHECK(meta["warc_record_id"].get<std::string>().starts_with("<urn:uuid:"));
+    CHECK(r.err.find("does not match") == std::string::npos);
+    CHECK(run_binary({"--store", store, "verify"}).code == 0);
+  }
+  SUBCASE("a revisit record is a sighting") {
+    auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / "warcio--example.warc.gz").string()});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("new") != std::string::npos);
+    CHECK(r.out.find("unchanged") != std::string::npos);
+  }
+  SUBCASE("a digest that does not match is reported") {
+    std::string bytes;
+    std::ifstream in(*warcs / "wget-1.21.3-single-dev.warc", std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::size_t at = bytes.find("</title>");
+    REQUIRE(at != std::string::npos);
+    bytes[at - 1] = bytes[at - 1] == 'x' ? 'y' : 'x';
+    auto r = run_binary({"--store", store, "ingest", "--warc", dir.write("tampered.warc", bytes).string()});
+    CHECK(r.code == 0);
+    CHECK(r.err.find("WARC-Payload-Digest does not match") != std::string::npos);
+    CHECK(r.err.find("WARC-Block-Digest does not match") != std::string::npos);
+  }
+  SUBCASE("a WACZ with its datapackage digests checked") {
+    auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / "py-wacz--valid_example_2.wacz").string()});
+    CHECK(r.code == 0);
+  }
+  SUBCASE("broken archives: one error naming file and offset, nothing written") {
+    for (const char* name : {"warcio--example-trunc.warc", "pywb--example.warc", "py-wacz--invalid_example_1.wacz"}) {
+      CAPTURE(std::string(name));
+      auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / name).string()});
+      CHECK(r.code == 2);
+      CHECK(stet::test::is_one_error_line(r.err));
+      CHECK(r.err.find(name) != std::string::npos);
+      CHECK_FALSE(std::filesystem::exists(store));
+    }
+    auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / "warcio--example-trunc.warc").string()});
+    CHECK(r.err.find("record at offset") != std::string::npos);
+  }
+  SUBCASE("--warc takes no files") {
+    CHECK(run_binary({"--store", store, "ingest", "--warc", "x.warc", "a.txt"}).code == 2);
+  }
+}
