@@ -355,3 +355,38 @@ TEST_CASE("tlog: bad input to the log commands is one error line, exit 2") {
   expect_error(run(log.store, {"prove", "nosuchdoc"}), "nosuchdoc");
   expect_error(run_plain({"verify-tiles", (log.dir / "nowhere").string()}), "cannot read checkpoint");
 }
+
+TEST_CASE("tlog: the log index beside the store follows the branch and is never trusted by verify") {
+  Log log;
+  auto same = [&] {
+    sl::StoreLog full = sl::read_log(log.store);
+    sl::StoreLog index = sl::read_log_index(log.store);
+    REQUIRE(index.entries.size() == full.entries.size());
+    for (std::size_t i = 0; i < full.entries.size(); ++i) {
+      CHECK(index.entries[i].name == full.entries[i].name);
+      CHECK(sl::read_entry_bytes(log.store, index.head, index.entries[i]) == full.entries[i].bytes);
+    }
+    CHECK(index.head == full.head);
+    CHECK(index.tree.levels() == full.tree.levels());
+  };
+  same();
+  CHECK(fs::exists(log.store / "stet-log.cache"));
+  ingest(log.dir, log.store, "c", "a third document\n");
+  ingest(log.dir, log.store, "a", "third text of a\n");
+  same();  // extended from the cached head
+  stet::test::git(log.store, {"update-ref", "refs/heads/main", "HEAD~2"});
+  same();  // moved back: rebuilt
+  ingest(log.dir, log.store, "d", "another line of history\n");
+  same();
+  write(log.store / "stet-log.cache", "stet-log-cache 1\ngarbage\n");
+  same();
+  // A well-formed index with a false leaf: a checkpoint made from it does not
+  // pass verify, which reads the store itself.
+  std::string cache = read_file(log.store / "stet-log.cache");
+  cache.back() ^= 1;  // the root of the 4 leaves (the last level)
+  write(log.store / "stet-log.cache", cache);
+  fs::path forged = log.checkpoint("forged");
+  RunResult r = run(log.store, {"verify", "--checkpoint", forged.string(), "--key", log.vkey});
+  CHECK(r.code == 1);
+  CHECK(r.out.find("is not a prefix of the store's log") != std::string::npos);
+}

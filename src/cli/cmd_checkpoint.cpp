@@ -41,7 +41,7 @@ ExitCode run_note_checkpoint(Context& context, const CheckpointOptions& options)
     throw UsageError("invalid origin '" + origin + "' (no spaces or '+')");
   }
   (void)context.open_store();
-  store::log::StoreLog log = store::log::read_log(context.store_path());
+  store::log::StoreLog log = store::log::read_log_index(context.store_path());
   std::string text = checkpoint_note_text(log, origin, signer);
   if (options.output.empty()) {
     *context.out << text;

@@ -32,7 +32,7 @@ ExitCode run_consistency(Context& context, const ConsistencyOptions& options) {
                      std::to_string(newer.head.size) + "): give the older checkpoint first");
   }
   (void)context.open_store();
-  store::log::StoreLog log = store::log::read_log(context.store_path());
+  store::log::StoreLog log = store::log::read_log_index(context.store_path());
   if (newer.head.size > log.tree.size()) {
     throw UsageError(options.new_checkpoint + ": a tree of " + std::to_string(newer.head.size) +
                      " records; the store's log has only " + std::to_string(log.tree.size()));

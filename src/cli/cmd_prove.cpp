@@ -73,12 +73,12 @@ ExitCode run_prove(Context& context, const ProveOptions& options) {
   store::ContentStore store = context.open_store();
   std::vector<store::Version> history = require_history(store, ref.doc);
   const store::Version& version = resolve_revision(history, ref.doc, ref.rev);
-  store::log::StoreLog log = store::log::read_log(context.store_path());
+  store::log::StoreLog log = store::log::read_log_index(context.store_path());
   std::uint64_t index = leaf_index(log, ref.doc, version.sha256.hex());
   store::log::TlogProof proof;
   std::uint64_t tree_size = 0;
   proof.checkpoint = proof_checkpoint(options, log, index, tree_size);
-  proof.extra = log.entries[index].bytes;
+  proof.extra = store::log::read_entry_bytes(context.store_path(), log.head, log.entries[index]);
   proof.index = index;
   proof.path = log.tree.inclusion_proof(index, tree_size);
   std::string text = store::log::format_proof(proof);

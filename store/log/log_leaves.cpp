@@ -4,6 +4,7 @@
 
 #include "git_audit_impl.hpp"
 #include "git_handles.hpp"
+#include "log_cache.hpp"
 #include "layout.hpp"
 #include "store/error.hpp"
 #include "store/log/log.hpp"
@@ -95,15 +96,24 @@ void added_records(Walk& walk, const git_oid* before, const git_oid& now, const 
   }
 }
 
-std::vector<git_oid> first_parent_chain(audit::Auditor& auditor, const git_oid& head) {
-  std::vector<git_oid> chain = {head};
-  for (;;) {
-    auto info = auditor.commit(chain.back());
+// The first-parent chain ending at `head`, oldest first, starting after
+// `stop` when the chain reaches it (`found` says whether it did).
+std::vector<git_oid> first_parent_chain(audit::Auditor& auditor, const git_oid& head, const git_oid* stop,
+                                        bool& found) {
+  std::vector<git_oid> chain;
+  found = false;
+  for (git_oid id = head;;) {
+    if (stop != nullptr && git_oid_equal(&id, stop) != 0) {
+      found = true;
+      break;
+    }
+    chain.push_back(id);
+    auto info = auditor.commit(id);
     throw_on_findings(auditor);
     if (!info || info->parents.empty()) {
       break;
     }
-    chain.push_back(info->parents.front());
+    id = info->parents.front();
   }
   std::reverse(chain.begin(), chain.end());
   return chain;
@@ -111,40 +121,106 @@ std::vector<git_oid> first_parent_chain(audit::Auditor& auditor, const git_oid& 
 
 std::string stamp(const LogEntry& e) { return e.name.substr(0, e.name.find('Z')); }
 
+// Appends to `log` what the commits of `chain` added after tree `previous`.
+void extend(audit::Auditor& auditor, const std::vector<git_oid>& chain, std::optional<git_oid> previous,
+            bool keep_bytes, StoreLog& log) {
+  Walk walk{auditor, {}};
+  std::vector<Digest> hashes;
+  for (const git_oid& id : chain) {
+    auto info = auditor.commit(id);
+    throw_on_findings(auditor);
+    walk.added.clear();
+    added_records(walk, previous ? &*previous : nullptr, info->tree, "");
+    throw_on_findings(auditor);
+    std::sort(walk.added.begin(), walk.added.end(), [](const LogEntry& a, const LogEntry& b) {
+      return std::make_tuple(stamp(a), std::cref(a.doc), std::cref(a.name)) <
+             std::make_tuple(stamp(b), std::cref(b.doc), std::cref(b.name));
+    });
+    for (LogEntry& e : walk.added) {
+      hashes.push_back(leaf_hash(e.bytes));
+      if (!keep_bytes) {
+        e.bytes.clear();
+      }
+      log.entries.push_back(std::move(e));
+    }
+    previous = info->tree;
+  }
+  log.tree.append(hashes);
+}
+
+std::optional<git_oid> branch_id(git_repository* repo) {
+  git_oid head;
+  int rc = git_reference_name_to_id(&head, repo, std::string(layout::k_branch).c_str());
+  if (rc == GIT_ENOTFOUND) {
+    return std::nullopt;
+  }
+  git::check(rc, "cannot read the store's branch");
+  return head;
+}
+
 }  // namespace
 
 StoreLog read_log(const fs::path& path) {
   auto reader = open_reader(path);
   StoreLog result;
-  git_oid head;
-  int rc = git_reference_name_to_id(&head, reader->repo.get(), std::string(layout::k_branch).c_str());
-  if (rc == GIT_ENOTFOUND) {
+  auto head = branch_id(reader->repo.get());
+  if (!head) {
     return result;
   }
-  git::check(rc, "cannot read the store's branch");
-  result.head = audit::hex(head);
-  Walk walk{*reader->auditor, {}};
-  std::optional<git_oid> previous_tree;
-  for (const git_oid& id : first_parent_chain(*reader->auditor, head)) {
-    auto info = reader->auditor->commit(id);
-    throw_on_findings(*reader->auditor);
-    walk.added.clear();
-    added_records(walk, previous_tree ? &*previous_tree : nullptr, info->tree, "");
-    throw_on_findings(*reader->auditor);
-    std::sort(walk.added.begin(), walk.added.end(), [](const LogEntry& a, const LogEntry& b) {
-      return std::make_tuple(stamp(a), std::cref(a.doc), std::cref(a.name)) <
-             std::make_tuple(stamp(b), std::cref(b.doc), std::cref(b.name));
-    });
-    std::move(walk.added.begin(), walk.added.end(), std::back_inserter(result.entries));
-    previous_tree = info->tree;
-  }
-  std::vector<Digest> hashes;
-  hashes.reserve(result.entries.size());
-  for (const LogEntry& e : result.entries) {
-    hashes.push_back(leaf_hash(e.bytes));
-  }
-  result.tree = MerkleTree(std::move(hashes));
+  result.head = audit::hex(*head);
+  bool found = false;
+  extend(*reader->auditor, first_parent_chain(*reader->auditor, *head, nullptr, found), std::nullopt, true, result);
   return result;
+}
+
+StoreLog read_log_index(const fs::path& path) {
+  auto reader = open_reader(path);
+  auto head = branch_id(reader->repo.get());
+  if (!head) {
+    return {};
+  }
+  StoreLog cached = load_log_cache(path);
+  git_oid cached_head{};
+  bool usable = !cached.head.empty() && git_oid_fromstrn(&cached_head, cached.head.data(), cached.head.size()) == 0;
+  bool found = false;
+  auto chain = first_parent_chain(*reader->auditor, *head, usable ? &cached_head : nullptr, found);
+  std::optional<git_oid> previous;
+  if (found) {
+    auto info = reader->auditor->commit(cached_head);
+    throw_on_findings(*reader->auditor);
+    previous = info->tree;
+  } else {
+    cached = StoreLog{};  // not an ancestor (moved back, rewritten, absent): from the start
+  }
+  extend(*reader->auditor, chain, previous, false, cached);
+  cached.head = audit::hex(*head);
+  if (!chain.empty()) {
+    save_log_cache(path, cached);
+  }
+  return cached;
+}
+
+std::string read_entry_bytes(const fs::path& path, const std::string& commit, const LogEntry& entry) {
+  auto reader = open_reader(path);
+  git_oid id;
+  if (git_oid_fromstrn(&id, commit.data(), commit.size()) < 0) {
+    throw Error("not a commit id: " + commit);
+  }
+  auto info = reader->auditor->commit(id);
+  throw_on_findings(*reader->auditor);
+  std::string file = layout::versions_dir(entry.doc) + "/" + entry.sha256 + "/" + entry.name;
+  git_oid at = info->tree;
+  for (const std::string& part : audit::split_path(file)) {
+    TreePtr tree = reader->auditor->tree(at, "");
+    const TreeEntry* e = find_entry(tree.get(), part);
+    if (e == nullptr) {
+      throw Error("the log names " + file + ", which is not in the store; run stet verify");
+    }
+    at = e->id;
+  }
+  auto bytes = reader->auditor->blob(at, file);
+  throw_on_findings(*reader->auditor);
+  return bytes.value_or("");
 }
 
 }  // namespace stet::store::log

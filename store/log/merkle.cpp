@@ -2,6 +2,8 @@
 
 #include "store/log/merkle.hpp"
 
+#include "store/error.hpp"
+
 namespace stet::store::log {
 
 namespace {
@@ -43,12 +45,63 @@ Digest node_hash(const Digest& left, const Digest& right) {
   return hasher.finish();
 }
 
+MerkleTree::MerkleTree(std::vector<Digest> leaf_hashes) {
+  m_levels.push_back(std::move(leaf_hashes));
+  complete_levels();
+}
+
+MerkleTree MerkleTree::from_levels(std::vector<std::vector<Digest>> levels) {
+  for (std::size_t l = 1; l < levels.size(); ++l) {
+    if (levels[l].size() != levels[l - 1].size() / 2) {
+      throw InvalidInputError("the levels of a Merkle tree do not fit together");
+    }
+  }
+  if (!levels.empty() && levels.back().size() > 1) {
+    throw InvalidInputError("the levels of a Merkle tree stop early");
+  }
+  MerkleTree tree;
+  tree.m_levels = std::move(levels);
+  return tree;
+}
+
+const std::vector<Digest>& MerkleTree::leaves() const {
+  static const std::vector<Digest> k_none;
+  return m_levels.empty() ? k_none : m_levels[0];
+}
+
+void MerkleTree::append(const std::vector<Digest>& leaf_hashes) {
+  if (m_levels.empty()) {
+    m_levels.emplace_back();
+  }
+  m_levels[0].insert(m_levels[0].end(), leaf_hashes.begin(), leaf_hashes.end());
+  complete_levels();
+}
+
+// Adds the complete-subtree hashes that the leaves now allow.
+void MerkleTree::complete_levels() {
+  for (std::size_t l = 0; m_levels[l].size() > 1; ++l) {
+    if (l + 1 == m_levels.size()) {
+      m_levels.emplace_back();
+    }
+    std::vector<Digest>& below = m_levels[l];
+    std::vector<Digest>& above = m_levels[l + 1];
+    for (std::size_t i = above.size(); i < below.size() / 2; ++i) {
+      above.push_back(node_hash(below[2 * i], below[2 * i + 1]));
+    }
+  }
+}
+
 Digest MerkleTree::range_hash(std::uint64_t begin, std::uint64_t end) const {
   if (end == begin) {
     return sha256("");
   }
-  if (end - begin == 1) {
-    return m_leaves[begin];
+  std::uint64_t n = end - begin;
+  if ((n & (n - 1)) == 0 && begin % n == 0) {  // a complete subtree: kept
+    std::size_t level = 0;
+    while ((std::uint64_t{1} << level) < n) {
+      ++level;
+    }
+    return m_levels[level][begin >> level];
   }
   std::uint64_t k = split_point(end - begin);
   return node_hash(range_hash(begin, begin + k), range_hash(begin + k, end));

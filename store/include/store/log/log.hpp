@@ -35,6 +35,19 @@ struct StoreLog {
 // store cannot be read in full or a commit changed a record (run verify).
 [[nodiscard]] StoreLog read_log(const std::filesystem::path& path);
 
+// The log as read_log gives it, but entries without their bytes, from the
+// log index kept beside the store (`stet-log.cache`, outside its history),
+// which this brings up to date from the commits added since. When the index
+// does not describe an ancestor of the branch (moved back, rewritten, absent
+// or damaged), it is rebuilt from the start. Only an index: the commands that
+// prove something to an auditor (verify) read the store itself. Throws like
+// read_log.
+[[nodiscard]] StoreLog read_log_index(const std::filesystem::path& path);
+
+// The exact bytes of `entry` in the tree of `commit` (hex). Throws Error.
+[[nodiscard]] std::string read_entry_bytes(const std::filesystem::path& path, const std::string& commit,
+                                           const LogEntry& entry);
+
 // The body of a C2SP tlog-checkpoint: origin, tree size, base64 root hash.
 struct TreeHead {
   std::string origin;

@@ -16,14 +16,22 @@ namespace stet::store::log {
 [[nodiscard]] Digest node_hash(const Digest& left, const Digest& right);
 
 // A tree built from its leaf hashes (the log in order). Proofs are computed
-// for any prefix size, so one tree answers for every older checkpoint.
+// for any prefix size, so one tree answers for every older checkpoint. The
+// hashes of every complete subtree are kept by level (level 0: the leaves,
+// level l: subtrees of 2^l leaves), so roots and proofs take O(log^2 n).
 class MerkleTree {
  public:
   MerkleTree() = default;
-  explicit MerkleTree(std::vector<Digest> leaf_hashes) : m_leaves(std::move(leaf_hashes)) {}
+  explicit MerkleTree(std::vector<Digest> leaf_hashes);
+  // A tree from levels as levels() returns them; throws InvalidInputError
+  // when their sizes do not fit together.
+  [[nodiscard]] static MerkleTree from_levels(std::vector<std::vector<Digest>> levels);
 
-  [[nodiscard]] std::uint64_t size() const { return m_leaves.size(); }
-  [[nodiscard]] const std::vector<Digest>& leaves() const { return m_leaves; }
+  [[nodiscard]] std::uint64_t size() const { return m_levels.empty() ? 0 : m_levels[0].size(); }
+  [[nodiscard]] const std::vector<Digest>& leaves() const;
+  [[nodiscard]] const std::vector<std::vector<Digest>>& levels() const { return m_levels; }
+  // Appends leaves (the log grew).
+  void append(const std::vector<Digest>& leaf_hashes);
 
   // MTH(D[begin:end]); requires begin <= end <= size().
   [[nodiscard]] Digest range_hash(std::uint64_t begin, std::uint64_t end) const;
@@ -40,7 +48,8 @@ class MerkleTree {
  private:
   void path(std::uint64_t index, std::uint64_t begin, std::uint64_t end, std::vector<Digest>& out) const;
   void subproof(std::uint64_t m, std::uint64_t begin, std::uint64_t end, bool whole, std::vector<Digest>& out) const;
-  std::vector<Digest> m_leaves;
+  void complete_levels();
+  std::vector<std::vector<Digest>> m_levels;
 };
 
 // RFC 9162 section 2.1.3.2: true when `proof` links `leaf` at `index` to
