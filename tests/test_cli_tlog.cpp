@@ -390,3 +390,45 @@ TEST_CASE("tlog: the log index beside the store follows the branch and is never 
   CHECK(r.code == 1);
   CHECK(r.out.find("is not a prefix of the store's log") != std::string::npos);
 }
+
+TEST_CASE("tlog: verify-proof checks a proof of another log (serverless-log, its test key)") {
+  auto dir = stet::test::vectors_or_skip("c2sp/serverless-log", "entries.tsv");
+  if (!dir) return;
+  std::ifstream entries(*dir / "entries.tsv");
+  std::string line;
+  std::getline(entries, line);
+  std::vector<std::string> data;
+  std::vector<stet::store::Digest> hashes;
+  while (std::getline(entries, line)) {
+    data.push_back(line.substr(line.find('\t') + 1));
+    hashes.push_back(sl::leaf_hash(data.back()));
+  }
+  sl::MerkleTree tree(hashes);
+  const std::string vkey = "astra+cad5a3d2+AZJqeuyE/GnknsCNh1eCtDtwdAwKBddOlS8M2eI1Jt4b";
+  TempDir tmp;
+  for (std::uint64_t size : {1u, 7u, 15u}) {
+    for (std::uint64_t i = 0; i < size; ++i) {
+      sl::TlogProof p{data[i], i, tree.inclusion_proof(i, size),
+                      read_file(*dir / "log" / ("checkpoint." + std::to_string(size)))};
+      fs::path file = tmp / "p";
+      write(file, sl::format_proof(p));
+      RunResult r = run_plain({"verify-proof", file.string(), "--key", vkey});
+      CAPTURE(r.err);
+      CHECK(r.code == 0);
+      CHECK(r.out.find("not a stet record") != std::string::npos);
+      p.extra = data[(i + 1) % 15];
+      write(file, sl::format_proof(p));
+      CHECK(run_plain({"verify-proof", file.string(), "--key", vkey}).code == 1);
+    }
+  }
+}
+
+TEST_CASE("tlog: an ECDSA log key is reported unverifiable, exit 2") {
+  auto dir = stet::test::vectors_or_skip("c2sp/notes/formats", "rekor-798034-ecdsa.checkpoint");
+  if (!dir) return;
+  TempDir tmp;
+  sl::TlogProof p{std::string("x"), 0, {}, read_file(*dir / "rekor-798034-ecdsa.checkpoint")};
+  write(tmp / "p", sl::format_proof(p));
+  const std::string key = "rekor.sigstore.dev+c0d23d6a+AjBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABNhtmPtrWm3U1eQXBogSMdGvXwBcK5AW5i0hrZLOC96l+smGNM7nwZ4QvFK/4sueRoVj//QP22Ni4Qt9DPfkWLc=";
+  expect_error(run_plain({"verify-proof", (tmp / "p").string(), "--key", key}), "unverifiable");
+}

@@ -23,22 +23,37 @@ struct VerifyProofOptions {
   std::vector<std::string> witness_keys;
 };
 
-store::log::TlogProof read_proof(const std::string& path, store::Record& record) {
+// The proof, and the stet record its leaf data is (nullopt for a proof of
+// another log, whose extra line is its leaf data as it is).
+store::log::TlogProof read_proof(const std::string& path, std::optional<store::Record>& record) {
   store::log::TlogProof proof;
   try {
     proof = store::log::parse_proof(read_input(path, "proof"));
     if (!proof.extra) {
-      throw store::InvalidInputError("it carries no record (no extra line)");
+      throw store::InvalidInputError("it carries no leaf data (no extra line)");
     }
-    record = store::log::parse_log_record(*proof.extra);
   } catch (const store::InvalidInputError& e) {
     throw UsageError(path + ": " + e.what());
+  }
+  try {
+    record = store::log::parse_log_record(*proof.extra);
+  } catch (const store::InvalidInputError&) {
+    record.reset();
   }
   return proof;
 }
 
+void print_leaf(std::ostream& out, const std::optional<store::Record>& record, const std::string& data) {
+  if (!record) {
+    out << "proof verified: leaf data of " << data.size() << " bytes (not a stet record)\n";
+    return;
+  }
+  out << "proof verified: " << record->doc << " sha256 " << record->sha256.hex() << "\n"
+      << "  recorded   " << record->ingested_at << (record->source.empty() ? "" : " from " + record->source) << "\n";
+}
+
 ExitCode run_verify_proof(Context& context, const VerifyProofOptions& options) {
-  store::Record record;
+  std::optional<store::Record> record;
   store::log::TlogProof proof = read_proof(options.proof, record);
   CheckpointNote checkpoint = parse_checkpoint_note(proof.checkpoint, options.proof);
   if (checkpoint.note.signatures.empty()) {
@@ -55,8 +70,11 @@ ExitCode run_verify_proof(Context& context, const VerifyProofOptions& options) {
                                     head.root)) {
     problems.push_back("the inclusion proof does not lead to the checkpoint's root: the record or the proof was altered");
   }
-  if (!options.text.empty() && store::sha256(read_input(options.text, "file")) != record.sha256) {
-    problems.push_back(options.text + " is not this version: its SHA-256 differs from the record's");
+  if (!options.text.empty()) {
+    std::string bytes = read_input(options.text, "file");
+    if (record ? store::sha256(bytes) != record->sha256 : bytes != *proof.extra) {
+      problems.push_back(options.text + " is not this version: its SHA-256 differs from the record's");
+    }
   }
   std::ostream& out = *context.out;
   for (const std::string& p : problems) {
@@ -65,9 +83,8 @@ ExitCode run_verify_proof(Context& context, const VerifyProofOptions& options) {
   if (!problems.empty()) {
     return ExitCode::differences;
   }
-  out << "proof verified: " << record.doc << " sha256 " << record.sha256.hex() << "\n"
-      << "  recorded   " << record.ingested_at << (record.source.empty() ? "" : " from " + record.source) << "\n"
-      << "  leaf       " << proof.index << " of " << head.origin << " at tree size " << head.size << "\n";
+  print_leaf(out, record, *proof.extra);
+  out << "  leaf       " << proof.index << " of " << head.origin << " at tree size " << head.size << "\n";
   for (const std::string& v : signatures.verified) {
     out << "  " << v << "\n";
   }
