@@ -99,11 +99,15 @@ StoreLog parse_cache(std::string_view text) {
 }  // namespace
 
 StoreLog load_log_cache(const fs::path& store) {
-  std::ifstream in(store / k_log_cache_file, std::ios::binary);
+  std::ifstream in(store / k_log_cache_file, std::ios::binary | std::ios::ate);
   if (!in) {
     return {};
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+    return {};
+  }
   return parse_cache(text);
 }
 
