@@ -71,7 +71,7 @@ TEST_CASE("log note: the golang.org/x/mod notes verify, and any one-byte change 
                           "malformed-no-final-newline.note", "malformed-control-char.note",
                           "malformed-invalid-utf8.note", "malformed-space-in-name.note",
                           "malformed-line-after-signatures.note"}) {
-    CHECK_THROWS_AS_MESSAGE(parse_note(slurp(*dir / bad)), InvalidInputError, bad);
+    CHECK_THROWS_AS_MESSAGE((void)parse_note(slurp(*dir / bad)), InvalidInputError, bad);
   }
 }
 
@@ -141,13 +141,13 @@ TEST_CASE("log note: the C2SP spec examples parse; the elided tlog-proof example
   CHECK(proof.index == 73894);
   CHECK(proof.path.size() == 5);
   CHECK(proof.extra);
-  CHECK_THROWS_AS(parse_note(proof.checkpoint), InvalidInputError);
+  CHECK_THROWS_AS((void)parse_note(proof.checkpoint), InvalidInputError);
 }
 
 TEST_CASE("log note: vkeys are strict; cosignatures carry a signed timestamp") {
-  CHECK_THROWS_AS(parse_vkey("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"), InvalidInputError);
-  CHECK_THROWS_AS(parse_vkey("PeterNeumann+c74f20a3"), InvalidInputError);
-  CHECK_THROWS_AS(parse_vkey("Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"), InvalidInputError);
+  CHECK_THROWS_AS((void)parse_vkey("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"), InvalidInputError);
+  CHECK_THROWS_AS((void)parse_vkey("PeterNeumann+c74f20a3"), InvalidInputError);
+  CHECK_THROWS_AS((void)parse_vkey("Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"), InvalidInputError);
   CHECK(format_vkey(parse_vkey(std::string(k_peter) + "\n")) == k_peter);
   Signer witness{"witness.example/w1", k_type_cosignature, std::string(32, '\x07')};
   Vkey wkey = signer_vkey(witness);
@@ -166,12 +166,12 @@ TEST_CASE("log note: vkeys are strict; cosignatures carry a signed timestamp") {
 }
 
 TEST_CASE("log note: tree heads refuse malformed sizes and roots") {
-  CHECK_THROWS_AS(parse_tree_head("o\n01\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"), InvalidInputError);
-  CHECK_THROWS_AS(parse_tree_head("o\n-1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"), InvalidInputError);
-  CHECK_THROWS_AS(parse_tree_head("o\n1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jx=\n"), InvalidInputError);
-  CHECK_THROWS_AS(parse_tree_head("o\n1\n"), InvalidInputError);
-  CHECK_THROWS_AS(parse_tree_head("\n1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"), InvalidInputError);
-  CHECK_THROWS_AS(parse_tree_head("o\n99999999999999999999\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"),
+  CHECK_THROWS_AS((void)parse_tree_head("o\n01\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"), InvalidInputError);
+  CHECK_THROWS_AS((void)parse_tree_head("o\n-1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"), InvalidInputError);
+  CHECK_THROWS_AS((void)parse_tree_head("o\n1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jx=\n"), InvalidInputError);
+  CHECK_THROWS_AS((void)parse_tree_head("o\n1\n"), InvalidInputError);
+  CHECK_THROWS_AS((void)parse_tree_head("\n1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"), InvalidInputError);
+  CHECK_THROWS_AS((void)parse_tree_head("o\n99999999999999999999\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n"),
                   InvalidInputError);
   CHECK(parse_tree_head("o\n0\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\next\n").extensions.size() == 1);
 }
