@@ -150,7 +150,10 @@ git_oid write_merge_commit(git_repository* repo, const git_oid& tree_id, git_com
   check(git_tree_lookup(&raw, repo, &tree_id), "cannot read the merged tree");
   git::git_tree_ptr tree(raw);
   auto signature = git::make_signature(identity.who, identity.when);
-  const git_commit* parents[] = {ours, theirs};
+  // The remote's line is the first parent: the log (docs/audit.md) follows
+  // first parents, so what was already pushed keeps its leaves and the
+  // local versions are appended after it.
+  const git_commit* parents[] = {theirs, ours};
   std::string message = "stet: merge versions from " + url + "\n\nStet-Merge: " +
                         git::oid_hex(*git_commit_id(theirs)) + "\n";
   git_oid commit;

@@ -148,12 +148,12 @@ TEST_CASE("fault injection: stet verify") {
   }
 }
 
-TEST_CASE("fault injection: stet verify --checkpoint") {
+TEST_CASE("fault injection: stet verify --checkpoint (format 1 JSON)") {
   TempDir dir;
   fs::path store = make_store(dir);
   fs::path checkpoint = dir / "cp.json";
   REQUIRE(run(store, {"keygen", (dir / "key").string()}).code == 0);
-  REQUIRE(run(store, {"checkpoint", "--sign", (dir / "key").string(), "-o", checkpoint.string()}).code == 0);
+  REQUIRE(run(store, {"checkpoint", "--format", "json", "--sign", (dir / "key").string(), "-o", checkpoint.string()}).code == 0);
   auto verify = [&] {
     return run(store, {"verify", "--checkpoint", checkpoint.string(), "--key", (dir / "key.pub").string()});
   };
@@ -195,7 +195,7 @@ TEST_CASE("fault injection: stet verify --checkpoint") {
   SUBCASE("a checkpoint re-signed with another key") {
     REQUIRE(run(store, {"keygen", (dir / "other").string()}).code == 0);
     fs::path forged = dir / "forged.json";
-    REQUIRE(run(store, {"checkpoint", "--sign", (dir / "other").string(), "-o", forged.string()}).code == 0);
+    REQUIRE(run(store, {"checkpoint", "--format", "json", "--sign", (dir / "other").string(), "-o", forged.string()}).code == 0);
     RunResult r = run(store, {"verify", "--checkpoint", forged.string(), "--key", (dir / "key.pub").string()});
     expect_finding(r, "checkpoint-signature", "another key");
   }

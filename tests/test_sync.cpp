@@ -126,7 +126,8 @@ TEST_CASE("store::pull") {
     std::string before = b.head();
     auto merged = st::pull(b, "origin", k_identity);
     auto parents = run_program({"git", "-C", (f.dir / "b").string(), "rev-list", "--parents", "-n", "1", "main"});
-    CHECK(parents.out == merged.head + " " + before + " " + a.head() + "\n");
+    // The remote's line first: the log follows first parents (docs/audit.md).
+    CHECK(parents.out == merged.head + " " + a.head() + " " + before + "\n");
     CHECK(st::pull(b, "origin", k_identity).kind == st::PullKind::up_to_date);
     CHECK(b.head() == merged.head);
     // Equal ingest times: the SHA-256 decides the order.

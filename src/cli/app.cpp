@@ -56,6 +56,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
   add_verify_command(app, table);
   add_checkpoint_command(app, table);
   add_keygen_command(app, table);
+  add_consistency_command(app, table);
+  add_prove_command(app, table);
+  add_verify_proof_command(app, table);
+  add_export_tiles_command(app, table);
   add_diff_command(app, table);
   add_push_command(app, table);
   add_pull_command(app, table);

@@ -22,9 +22,6 @@ struct BlameOptions {
   std::string format = "text";
 };
 
-// Record metadata printed by blame goes through here.
-std::string meta(const std::string& value) { return or_unknown(value); }
-
 struct Blamed {
   std::vector<store::Version> versions;
   std::vector<std::optional<std::string>> texts;  // kept alive for the Blamer
@@ -64,7 +61,7 @@ void print_text(std::ostream& out, const std::string& doc, const Blamed& b) {
   for (std::size_t o : origins) {
     const store::Version& v = b.versions[o];
     out << label(v) << "  " << short_sha(v.sha256, 8) << "  " << observed_text(v.ingest).substr(0, 10) << "  "
-        << meta(v.ingest.source) << "\n";
+        << or_unknown(v.ingest.source) << "\n";
   }
   out << "\n";
   std::size_t line = 1;

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/log_inputs.hpp"
 #include "store/checkpoint.hpp"
 #include "store/error.hpp"
 
@@ -15,9 +16,57 @@ namespace {
 struct CheckpointOptions {
   std::string sign;
   std::string output;
+  std::string origin;
+  std::string format = "note";
 };
 
+void write_output(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  if (!(out << text) || !out.flush()) {
+    throw UsageError("cannot write " + path);
+  }
+}
+
+// The C2SP tlog-checkpoint of the store's log (see docs/audit.md).
+ExitCode run_note_checkpoint(Context& context, const CheckpointOptions& options) {
+  std::optional<store::log::Signer> signer;
+  std::string origin = options.origin.empty() ? k_default_origin : options.origin;
+  if (!options.sign.empty()) {
+    signer = load_signer(options.sign, origin);
+    if (options.origin.empty()) {
+      origin = signer->name;
+    }
+  }
+  if (!store::log::valid_key_name(origin)) {
+    throw UsageError("invalid origin '" + origin + "' (no spaces or '+')");
+  }
+  (void)context.open_store();
+  store::log::StoreLog log = store::log::read_log_index(context.store_path());
+  std::string text = checkpoint_note_text(log, origin, signer);
+  if (options.output.empty()) {
+    *context.out << text;
+    return ExitCode::ok;
+  }
+  write_output(options.output, text);
+  *context.out << "wrote checkpoint of " << origin << " at tree size " << log.tree.size()
+               << (signer ? ", signed by " + signer->name : ", unsigned") << ", to " << options.output << "\n";
+  return ExitCode::ok;
+}
+
 ExitCode run_checkpoint(Context& context, const CheckpointOptions& options) {
+  if (options.format != "note" && options.format != "json") {
+    throw UsageError("--format must be note or json");
+  }
+  std::error_code exists_ec;
+  if (!options.output.empty() && std::filesystem::exists(options.output, exists_ec)) {
+    throw UsageError(options.output + " already exists; checkpoints are never overwritten");
+  }
+  if (options.format == "note") {
+    return run_note_checkpoint(context, options);
+  }
+  if (!options.origin.empty()) {
+    throw UsageError("--origin is for --format note");
+  }
   std::string key;
   if (!options.sign.empty()) {
     std::ifstream in(options.sign, std::ios::binary);
@@ -25,10 +74,6 @@ ExitCode run_checkpoint(Context& context, const CheckpointOptions& options) {
       throw UsageError("cannot read the private key " + options.sign);
     }
     key.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  std::error_code ec;
-  if (!options.output.empty() && std::filesystem::exists(options.output, ec)) {
-    throw UsageError(options.output + " already exists; checkpoints are never overwritten");
   }
   (void)context.open_store();  // a clear error for a missing or foreign store
   store::Checkpoint checkpoint = store::make_checkpoint(context.store_path(), context.now_utc());
@@ -44,10 +89,7 @@ ExitCode run_checkpoint(Context& context, const CheckpointOptions& options) {
     *context.out << text;
     return ExitCode::ok;
   }
-  std::ofstream out(options.output, std::ios::binary);
-  if (!(out << text) || !out.flush()) {
-    throw UsageError("cannot write " + options.output);
-  }
+  write_output(options.output, text);
   *context.out << "wrote checkpoint of " << checkpoint.head.substr(0, 12) << " (" << checkpoint.versions
                << " versions, " << checkpoint.records << " records) to " << options.output << "\n";
   return ExitCode::ok;
@@ -58,8 +100,10 @@ ExitCode run_checkpoint(Context& context, const CheckpointOptions& options) {
 void add_checkpoint_command(CLI::App& app, CommandTable& table) {
   auto options = std::make_shared<CheckpointOptions>();
   CLI::App* sub = app.add_subcommand(
-      "checkpoint", "Print a statement of the store's state (head, counts, Merkle root) to keep outside the store");
-  sub->add_option("--sign", options->sign, "Sign it with this Ed25519 private key (PEM, see stet keygen)");
+      "checkpoint", "Print a signed checkpoint of the store's log (C2SP tlog-checkpoint) to keep outside the store");
+  sub->add_option("--sign", options->sign, "Sign it with this Ed25519 private key (see stet keygen)");
+  sub->add_option("--origin", options->origin, "The log's name on the first line (default: the key's name, else stet)");
+  sub->add_option("--format", options->format, "note (C2SP signed note, default) or json (checkpoint format 1)");
   sub->add_option("--output,-o", options->output, "Write it to this new file instead of standard output");
   table.push_back({sub, [options](Context& context) { return run_checkpoint(context, *options); }});
 }

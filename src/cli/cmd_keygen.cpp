@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "store/log/note.hpp"
 #include "store/signing.hpp"
 
 #include <CLI/CLI.hpp>
@@ -14,6 +15,7 @@ namespace {
 
 struct KeygenOptions {
   std::string path;
+  std::string name = "stet";
 };
 
 // Creates `path` with `mode`, refusing to replace anything.
@@ -32,14 +34,25 @@ void write_new_file(const std::string& path, const std::string& text, mode_t mod
 
 ExitCode run_keygen(Context& context, const KeygenOptions& options) {
   std::string public_path = options.path + ".pub";
-  if (::access(public_path.c_str(), F_OK) == 0) {
-    throw UsageError("cannot create " + public_path + ": it already exists");
+  std::string vkey_path = options.path + ".vkey";
+  if (!store::log::valid_key_name(options.name)) {
+    throw UsageError("invalid key name '" + options.name + "' (no spaces or '+')");
+  }
+  for (const std::string& p : {public_path, vkey_path}) {
+    if (::access(p.c_str(), F_OK) == 0) {
+      throw UsageError("cannot create " + p + ": it already exists");
+    }
   }
   store::KeyPair pair = store::generate_ed25519_key();
+  std::string vkey = store::log::format_vkey(
+      store::log::signer_vkey(store::log::parse_signer(pair.private_pem, options.name)));
   write_new_file(options.path, pair.private_pem, 0600);
   write_new_file(public_path, pair.public_pem, 0644);
-  *context.out << "private key: " << options.path << " (keep it secret)\n"
-               << "public key:  " << public_path << " (give it to whoever checks your checkpoints)\n";
+  write_new_file(vkey_path, vkey + "\n", 0644);
+  *context.out << "private key:  " << options.path << " (keep it secret)\n"
+               << "public key:   " << public_path << " (PEM, for format 1 JSON checkpoints)\n"
+               << "verifier key: " << vkey_path << " (give it to whoever checks your checkpoints and proofs)\n"
+               << vkey << "\n";
   return ExitCode::ok;
 }
 
@@ -47,9 +60,11 @@ ExitCode run_keygen(Context& context, const KeygenOptions& options) {
 
 void add_keygen_command(CLI::App& app, CommandTable& table) {
   auto options = std::make_shared<KeygenOptions>();
-  CLI::App* sub = app.add_subcommand("keygen", "Write a new Ed25519 key pair (PEM) for signing checkpoints");
+  CLI::App* sub = app.add_subcommand("keygen", "Write a new Ed25519 key pair for signing checkpoints, and print its verifier key");
   sub->add_option("path", options->path, "The private key file to create; the public key goes to PATH.pub")
       ->required();
+  sub->add_option("--name", options->name,
+                  "The key's name in signed notes, ideally a URL-like name of the log (default: stet)");
   table.push_back({sub, [options](Context& context) { return run_keygen(context, *options); }});
 }
 

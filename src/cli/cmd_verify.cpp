@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/render.hpp"
 #include "cli/verify_file.hpp"
+#include "cli/verify_note.hpp"
 #include "store/checkpoint.hpp"
 #include "store/document_id.hpp"
 #include "store/error.hpp"
@@ -23,6 +24,7 @@ struct VerifyOptions {
   std::vector<std::string> files;
   std::string checkpoint;
   std::string key;
+  std::vector<std::string> witness_keys;
   std::string format = "text";
 };
 
@@ -34,11 +36,21 @@ std::string read_text_file(const std::string& path, const char* what) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-void add_checkpoint_findings(const VerifyOptions& options, const std::filesystem::path& store,
+bool is_json_checkpoint(const std::string& bytes) {
+  auto first = bytes.find_first_not_of(" \t\r\n");
+  return first != std::string::npos && bytes[first] == '{';
+}
+
+// A format 1 (JSON) checkpoint: the commit it names and the Merkle root of
+// that commit's records in ingest order.
+void add_checkpoint_findings(const VerifyOptions& options, const std::string& bytes, const std::filesystem::path& store,
                              store::AuditReport& report) {
+  if (!options.witness_keys.empty()) {
+    throw UsageError("--witness-key needs a checkpoint note (format 1 JSON checkpoints have no cosignatures)");
+  }
   store::Checkpoint checkpoint;
   try {
-    checkpoint = store::checkpoint_from_json(read_text_file(options.checkpoint, "checkpoint"));
+    checkpoint = store::checkpoint_from_json(bytes);
   } catch (const store::InvalidInputError& e) {
     throw UsageError(options.checkpoint + ": " + e.what());
   }
@@ -93,8 +105,8 @@ ExitCode run_verify(Context& context, const VerifyOptions& options) {
     }
     return verify_files(context, options.files, format);
   }
-  if (!options.key.empty() && options.checkpoint.empty()) {
-    throw UsageError("--key needs --checkpoint");
+  if ((!options.key.empty() || !options.witness_keys.empty()) && options.checkpoint.empty()) {
+    throw UsageError("--key and --witness-key need --checkpoint");
   }
   for (const std::string& doc : options.docs) {
     if (auto problem = store::document_id_problem(doc)) {
@@ -117,13 +129,30 @@ ExitCode run_verify(Context& context, const VerifyOptions& options) {
     err << "\r\033[K" << std::flush;
   }
   add_text_form_findings(path, options.docs, report);
+  std::vector<std::string> proven;
   if (!options.checkpoint.empty()) {
-    add_checkpoint_findings(options, path, report);
+    std::string bytes = read_text_file(options.checkpoint, "checkpoint");
+    if (is_json_checkpoint(bytes)) {
+      add_checkpoint_findings(options, bytes, path, report);
+    } else {
+      std::optional<std::string> key;
+      if (!options.key.empty()) {
+        key = options.key;
+      }
+      proven = check_note_checkpoint(path, options.checkpoint, bytes, key, options.witness_keys, report);
+    }
   }
   if (format == Format::json) {
-    write_json(*context.out, audit_json(report));
+    nlohmann::json j = audit_json(report);
+    if (!options.checkpoint.empty()) {
+      j["checkpoint_proven"] = proven;
+    }
+    write_json(*context.out, j);
   } else {
     write_audit_text(*context.out, report);
+    for (const std::string& line : proven) {
+      *context.out << "checkpoint: " << line << "\n";
+    }
   }
   return report.findings.empty() ? ExitCode::ok : ExitCode::differences;
 }
@@ -137,7 +166,9 @@ void add_verify_command(CLI::App& app, CommandTable& table) {
   sub->add_option("docs", options->docs, "Only these documents (default: the whole store)");
   sub->add_option("--file", options->files, "Tell whether each file is exactly a recorded version")->expected(1, -1);
   sub->add_option("--checkpoint", options->checkpoint, "Also prove the store still holds this checkpoint's history");
-  sub->add_option("--key", options->key, "The public key (PEM) the checkpoint must be signed with");
+  sub->add_option("--key", options->key,
+                  "The log's verifier key (name+keyid+key, or a file holding it; PEM for JSON checkpoints)");
+  sub->add_option("--witness-key", options->witness_keys, "A witness's verifier key whose cosignature is required");
   sub->add_option("--format", options->format, "Output format: text or json");
   table.push_back({sub, [options](Context& context) { return run_verify(context, *options); }});
 }

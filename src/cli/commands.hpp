@@ -38,6 +38,10 @@ void add_push_command(CLI::App& app, CommandTable& table);
 void add_pull_command(CLI::App& app, CommandTable& table);
 void add_clone_command(CLI::App& app, CommandTable& table);
 void add_remote_command(CLI::App& app, CommandTable& table);
+void add_consistency_command(CLI::App& app, CommandTable& table);
+void add_prove_command(CLI::App& app, CommandTable& table);
+void add_verify_proof_command(CLI::App& app, CommandTable& table);
+void add_export_tiles_command(CLI::App& app, CommandTable& table);
 void add_match_command(CLI::App& app, CommandTable& table);
 void add_index_command(CLI::App& app, CommandTable& table);
 

@@ -191,4 +191,19 @@ std::optional<fs::path> corpus_or_skip(const std::string& sub, const std::string
   return std::nullopt;
 }
 
+std::optional<fs::path> vectors_or_skip(const std::string& sub, const std::string& marker) {
+  fs::path dir = fs::path(STET_SOURCE_DIR) / ".." / "shared" / "vectors" / sub;
+  fs::path probe = marker.empty() ? dir : dir / marker;
+  if (fs::exists(probe)) {
+    return dir;
+  }
+  const char* ci = std::getenv("CI");
+  if (ci != nullptr && std::string(ci) == "true") {
+    FAIL_CHECK("shared test vectors absent under CI=true: " << probe.string());
+  } else {
+    MESSAGE("SKIPPED: shared test vectors absent: " << probe.string());
+  }
+  return std::nullopt;
+}
+
 }  // namespace stet::test

@@ -66,6 +66,11 @@ class StepClock {
 [[nodiscard]] std::optional<std::filesystem::path> corpus_or_skip(const std::string& sub,
                                                                   const std::string& marker = "");
 
+// The shared test vectors path `sub` (below ../shared/vectors), skipped or
+// failed like corpus_or_skip when absent.
+[[nodiscard]] std::optional<std::filesystem::path> vectors_or_skip(const std::string& sub,
+                                                                   const std::string& marker = "");
+
 // The path of fixtures/docs/NAME, as a string for argument lists.
 [[nodiscard]] std::string seed_doc(const std::string& name);
 

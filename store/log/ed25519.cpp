@@ -1,0 +1,91 @@
+// Raw Ed25519 through OpenSSL's EVP interface (see crypto_sign.cpp for the
+// PEM-keyed signatures of checkpoint format 1).
+
+#include "ed25519.hpp"
+
+#include "store/error.hpp"
+
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include <memory>
+
+namespace stet::store::log {
+
+namespace {
+
+struct PkeyDeleter {
+  void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
+};
+struct MdCtxDeleter {
+  void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
+};
+struct BioDeleter {
+  void operator()(BIO* p) const { BIO_free(p); }
+};
+using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
+
+const unsigned char* bytes(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+
+PkeyPtr private_key(std::string_view seed) {
+  PkeyPtr key(seed.size() == 32 ? EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, bytes(seed), 32) : nullptr);
+  if (!key) {
+    throw InvalidInputError("not a 32-byte Ed25519 private key");
+  }
+  return key;
+}
+
+}  // namespace
+
+std::string ed25519_public(std::string_view seed) {
+  PkeyPtr key = private_key(seed);
+  std::string out(32, '\0');
+  std::size_t length = out.size();
+  if (EVP_PKEY_get_raw_public_key(key.get(), reinterpret_cast<unsigned char*>(out.data()), &length) != 1 ||
+      length != 32) {
+    throw InvalidInputError("cannot derive the Ed25519 public key");
+  }
+  return out;
+}
+
+std::string ed25519_sign(std::string_view seed, std::string_view message) {
+  PkeyPtr key = private_key(seed);
+  std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+  std::string out(64, '\0');
+  std::size_t length = out.size();
+  if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
+      EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &length, bytes(message),
+                     message.size()) != 1 ||
+      length != 64) {
+    throw Error("cannot sign with the Ed25519 key");
+  }
+  return out;
+}
+
+bool ed25519_verify(std::string_view public_key, std::string_view message, std::string_view signature) {
+  if (public_key.size() != 32 || signature.size() != 64) {
+    return false;
+  }
+  PkeyPtr key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, bytes(public_key), 32));
+  std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+  return key && ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
+         EVP_DigestVerify(ctx.get(), bytes(signature), signature.size(), bytes(message), message.size()) == 1;
+}
+
+std::optional<std::string> ed25519_seed_from_pem(const std::string& pem) {
+  std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  PkeyPtr key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+  if (!key || EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519) {
+    return std::nullopt;
+  }
+  std::string seed(32, '\0');
+  std::size_t length = seed.size();
+  if (EVP_PKEY_get_raw_private_key(key.get(), reinterpret_cast<unsigned char*>(seed.data()), &length) != 1 ||
+      length != 32) {
+    return std::nullopt;
+  }
+  return seed;
+}
+
+}  // namespace stet::store::log

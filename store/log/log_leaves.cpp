@@ -1,0 +1,226 @@
+// The log order of a store: its first-parent history, each commit appending
+// the records its first parent lacked. Reads go through the audit's bounded
+// reader, so a damaged store cannot hang the commands built on the log.
+
+#include "git_audit_impl.hpp"
+#include "git_handles.hpp"
+#include "log_cache.hpp"
+#include "layout.hpp"
+#include "store/error.hpp"
+#include "store/log/log.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace stet::store::log {
+
+namespace fs = std::filesystem;
+using audit::TreeEntry;
+using audit::TreePtr;
+
+namespace {
+
+struct Reader {
+  git::Session session;
+  git::git_repository_ptr repo;
+  AuditOptions options;
+  std::unique_ptr<audit::Auditor> auditor;
+};
+
+std::unique_ptr<Reader> open_reader(const fs::path& path) {
+  auto reader = std::make_unique<Reader>();
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, path.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0) {
+    throw NotAStoreError("not a stet store: " + path.string() + " is not a git repository");
+  }
+  reader->repo.reset(raw);
+  reader->auditor = std::make_unique<audit::Auditor>(
+      raw, fs::path(git_repository_commondir(raw)) / "objects", reader->options);
+  return reader;
+}
+
+void throw_on_findings(audit::Auditor& auditor) {
+  if (!auditor.report().findings.empty()) {
+    throw Error("the store is damaged (" + auditor.report().findings.front().message + "); run stet verify");
+  }
+}
+
+struct Walk {
+  audit::Auditor& auditor;
+  std::vector<LogEntry> added;
+};
+
+const TreeEntry* find_entry(const audit::Tree* tree, const std::string& name) {
+  if (tree == nullptr) {
+    return nullptr;
+  }
+  auto it = std::lower_bound(tree->begin(), tree->end(), name,
+                             [](const TreeEntry& e, const std::string& n) { return e.name < n; });
+  if (it != tree->end() && it->name == name) {
+    return &*it;
+  }
+  for (const TreeEntry& e : *tree) {  // git orders tree names with a '/' after folders
+    if (e.name == name) {
+      return &e;
+    }
+  }
+  return nullptr;
+}
+
+// The record files under `now` that `before` (may be null) lacks.
+void added_records(Walk& walk, const git_oid* before, const git_oid& now, const std::string& path) {
+  if (before != nullptr && git_oid_equal(before, &now) != 0) {
+    return;
+  }
+  TreePtr old_tree = before ? walk.auditor.tree(*before, path) : nullptr;
+  TreePtr new_tree = walk.auditor.tree(now, path);
+  for (const TreeEntry& e : new_tree ? *new_tree : audit::Tree{}) {
+    const TreeEntry* old_entry = find_entry(old_tree.get(), e.name);
+    std::string child = path.empty() ? e.name : path + "/" + e.name;
+    if (e.is_tree()) {
+      added_records(walk, old_entry && old_entry->is_tree() ? &old_entry->id : nullptr, e.id, child);
+      continue;
+    }
+    auto where = audit::parse_version_path(child);
+    if (!where || where->file.empty() || !where->file.ends_with(".json")) {
+      continue;
+    }
+    if (old_entry != nullptr) {
+      if (git_oid_equal(&old_entry->id, &e.id) == 0) {
+        throw Error("commit history changed record " + child + "; run stet verify");
+      }
+      continue;
+    }
+    auto bytes = walk.auditor.blob(e.id, child);
+    walk.added.push_back({where->doc, where->sha, where->file, bytes.value_or("")});
+  }
+}
+
+// The first-parent chain ending at `head`, oldest first, starting after
+// `stop` when the chain reaches it (`found` says whether it did).
+std::vector<git_oid> first_parent_chain(audit::Auditor& auditor, const git_oid& head, const git_oid* stop,
+                                        bool& found) {
+  std::vector<git_oid> chain;
+  found = false;
+  for (git_oid id = head;;) {
+    if (stop != nullptr && git_oid_equal(&id, stop) != 0) {
+      found = true;
+      break;
+    }
+    chain.push_back(id);
+    auto info = auditor.commit(id);
+    throw_on_findings(auditor);
+    if (!info || info->parents.empty()) {
+      break;
+    }
+    id = info->parents.front();
+  }
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+std::string stamp(const LogEntry& e) { return e.name.substr(0, e.name.find('Z')); }
+
+// Appends to `log` what the commits of `chain` added after tree `previous`.
+void extend(audit::Auditor& auditor, const std::vector<git_oid>& chain, std::optional<git_oid> previous,
+            bool keep_bytes, StoreLog& log) {
+  Walk walk{auditor, {}};
+  std::vector<Digest> hashes;
+  for (const git_oid& id : chain) {
+    auto info = auditor.commit(id);
+    throw_on_findings(auditor);
+    walk.added.clear();
+    added_records(walk, previous ? &*previous : nullptr, info->tree, "");
+    throw_on_findings(auditor);
+    std::sort(walk.added.begin(), walk.added.end(), [](const LogEntry& a, const LogEntry& b) {
+      return std::make_tuple(stamp(a), std::cref(a.doc), std::cref(a.name)) <
+             std::make_tuple(stamp(b), std::cref(b.doc), std::cref(b.name));
+    });
+    for (LogEntry& e : walk.added) {
+      hashes.push_back(leaf_hash(e.bytes));
+      if (!keep_bytes) {
+        e.bytes.clear();
+      }
+      log.entries.push_back(std::move(e));
+    }
+    previous = info->tree;
+  }
+  log.tree.append(hashes);
+}
+
+std::optional<git_oid> branch_id(git_repository* repo) {
+  git_oid head;
+  int rc = git_reference_name_to_id(&head, repo, std::string(layout::k_branch).c_str());
+  if (rc == GIT_ENOTFOUND) {
+    return std::nullopt;
+  }
+  git::check(rc, "cannot read the store's branch");
+  return head;
+}
+
+}  // namespace
+
+StoreLog read_log(const fs::path& path) {
+  auto reader = open_reader(path);
+  StoreLog result;
+  auto head = branch_id(reader->repo.get());
+  if (!head) {
+    return result;
+  }
+  result.head = audit::hex(*head);
+  bool found = false;
+  extend(*reader->auditor, first_parent_chain(*reader->auditor, *head, nullptr, found), std::nullopt, true, result);
+  return result;
+}
+
+StoreLog read_log_index(const fs::path& path) {
+  auto reader = open_reader(path);
+  auto head = branch_id(reader->repo.get());
+  if (!head) {
+    return {};
+  }
+  StoreLog cached = load_log_cache(path);
+  git_oid cached_head{};
+  bool usable = !cached.head.empty() && git_oid_fromstrn(&cached_head, cached.head.data(), cached.head.size()) == 0;
+  bool found = false;
+  auto chain = first_parent_chain(*reader->auditor, *head, usable ? &cached_head : nullptr, found);
+  std::optional<git_oid> previous;
+  if (found) {
+    auto info = reader->auditor->commit(cached_head);
+    throw_on_findings(*reader->auditor);
+    previous = info->tree;
+  } else {
+    cached = StoreLog{};  // not an ancestor (moved back, rewritten, absent): from the start
+  }
+  extend(*reader->auditor, chain, previous, false, cached);
+  cached.head = audit::hex(*head);
+  if (!chain.empty()) {
+    save_log_cache(path, cached);
+  }
+  return cached;
+}
+
+std::string read_entry_bytes(const fs::path& path, const std::string& commit, const LogEntry& entry) {
+  auto reader = open_reader(path);
+  git_oid id;
+  if (git_oid_fromstrn(&id, commit.data(), commit.size()) < 0) {
+    throw Error("not a commit id: " + commit);
+  }
+  auto info = reader->auditor->commit(id);
+  throw_on_findings(*reader->auditor);
+  std::string file = layout::versions_dir(entry.doc) + "/" + entry.sha256 + "/" + entry.name;
+  git_oid at = info->tree;
+  for (const std::string& part : audit::split_path(file)) {
+    TreePtr tree = reader->auditor->tree(at, "");
+    const TreeEntry* e = find_entry(tree.get(), part);
+    if (e == nullptr) {
+      throw Error("the log names " + file + ", which is not in the store; run stet verify");
+    }
+    at = e->id;
+  }
+  auto bytes = reader->auditor->blob(at, file);
+  throw_on_findings(*reader->auditor);
+  return bytes.value_or("");
+}
+
+}  // namespace stet::store::log
