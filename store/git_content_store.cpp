@@ -7,6 +7,7 @@
 #include "git_tree_ops.hpp"
 #include "layout.hpp"
 #include "record_codec.hpp"
+#include "store/digest.hpp"
 #include "store/document_id.hpp"
 #include "store/error.hpp"
 #include "store/timestamp.hpp"
@@ -116,6 +117,18 @@ void collect_documents(git_repository* repo, const git_tree* tree, const std::st
   }
 }
 
+// Every read re-hashes: bytes handed out are bytes that hash to the SHA-256
+// their record names, whatever happened to the repository since ingest.
+std::string checked_bytes(std::string_view doc, const Version& version, std::string bytes) {
+  if (sha256(bytes) != version.sha256) {
+    std::string id(doc);
+    throw CorruptContentError("the stored bytes of " + id + "@" + std::to_string(version.number) +
+                              " do not match their SHA-256 " + version.sha256.hex().substr(0, 12) +
+                              " (the store was altered; run 'stet verify " + id + "')");
+  }
+  return bytes;
+}
+
 }  // namespace
 
 ContentStore::ContentStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -208,7 +221,7 @@ std::optional<std::string> ContentStore::content(std::string_view doc, const Dig
   }
   for (const Version& version : *versions) {
     if (version.sha256 == sha256) {
-      return git::read_blob(m_impl->repo.get(), git::oid_from_hex(version.object_id));
+      return checked_bytes(doc, version, git::read_blob(m_impl->repo.get(), git::oid_from_hex(version.object_id)));
     }
   }
   return std::nullopt;
