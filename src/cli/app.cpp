@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/visible.hpp"
 #include "store/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -11,17 +12,8 @@ namespace stet::cli {
 
 namespace {
 
-std::string one_line(std::string text) {
-  for (char& c : text) {
-    if (c == '\n' || c == '\r') {
-      c = ' ';
-    }
-  }
-  return text;
-}
-
 int fail(std::ostream& err, const std::string& what) {
-  err << "stet: error: " << one_line(what) << "\n";
+  err << "stet: error: " << visible(what) << "\n";
   return static_cast<int>(ExitCode::error);
 }
 

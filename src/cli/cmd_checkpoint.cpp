@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/visible.hpp"
 #include "store/checkpoint.hpp"
 #include "store/error.hpp"
 
@@ -49,7 +50,7 @@ ExitCode run_checkpoint(Context& context, const CheckpointOptions& options) {
     throw UsageError("cannot write " + options.output);
   }
   *context.out << "wrote checkpoint of " << checkpoint.head.substr(0, 12) << " (" << checkpoint.versions
-               << " versions, " << checkpoint.records << " records) to " << options.output << "\n";
+               << " versions, " << checkpoint.records << " records) to " << visible(options.output) << "\n";
   return ExitCode::ok;
 }
 

@@ -4,6 +4,7 @@
 #include "cli/doc_ref.hpp"
 #include "cli/input_files.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 #include "store/document_id.hpp"
 #include "store/identity.hpp"
 #include "store/timestamp.hpp"
@@ -154,9 +155,9 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
                                                : nlohmann::json(nullptr)},
                        {"check", verdicts[i] ? assessment_json(*verdicts[i]) : nlohmann::json(nullptr)}});
     } else {
-      *context.out << o.doc << "@" << o.version << "  " << short_sha(o.sha256) << "  " << status;
+      *context.out << visible(o.doc) << "@" << o.version << "  " << short_sha(o.sha256) << "  " << status;
       if (verdicts[i]) {
-        *context.out << "  " << verdict_summary(verdicts[i]->assessment);
+        *context.out << "  " << visible(verdict_summary(verdicts[i]->assessment));
       }
       *context.out << "\n";
     }

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/visible.hpp"
 #include "store/signing.hpp"
 
 #include <CLI/CLI.hpp>
@@ -38,8 +39,8 @@ ExitCode run_keygen(Context& context, const KeygenOptions& options) {
   store::KeyPair pair = store::generate_ed25519_key();
   write_new_file(options.path, pair.private_pem, 0600);
   write_new_file(public_path, pair.public_pem, 0644);
-  *context.out << "private key: " << options.path << " (keep it secret)\n"
-               << "public key:  " << public_path << " (give it to whoever checks your checkpoints)\n";
+  *context.out << "private key: " << visible(options.path) << " (keep it secret)\n"
+               << "public key:  " << visible(public_path) << " (give it to whoever checks your checkpoints)\n";
   return ExitCode::ok;
 }
 

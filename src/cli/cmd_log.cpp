@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -32,21 +33,21 @@ void print_version(std::ostream& out, const store::Version& v, const analysis::V
     out << "  [truncated]";
   }
   out << "\n";
-  out << "  ingested   " << r.ingested_at << " by " << r.ingested_by << "\n";
-  out << "  retrieved  " << or_unknown(r.retrieved_at) << "\n";
-  out << "  source     " << or_unknown(r.source) << "\n";
+  out << "  ingested   " << visible(r.ingested_at) << " by " << visible(r.ingested_by) << "\n";
+  out << "  retrieved  " << visible(or_unknown(r.retrieved_at)) << "\n";
+  out << "  source     " << visible(or_unknown(r.source)) << "\n";
   out << "  size       " << r.bytes << " bytes, " << r.words << " words\n";
   if (!r.title.empty()) {
-    out << "  title      " << r.title << "\n";
+    out << "  title      " << visible(r.title) << "\n";
   }
   if (check.assessment.verdict == analysis::Verdict::truncated) {
-    out << "  check      " << check_line(check.assessment) << "\n";
+    out << "  check      " << visible(check_line(check.assessment)) << "\n";
   } else if (check.size_drop) {
-    out << "  check      " << check.assessment.reasons.front().message << "\n";
+    out << "  check      " << visible(check.assessment.reasons.front().message) << "\n";
   }
   for (const store::Record& s : v.sightings) {
-    out << "  seen again " << s.ingested_at << " from " << or_unknown(s.source) << " (retrieved "
-        << or_unknown(s.retrieved_at) << ")\n";
+    out << "  seen again " << visible(s.ingested_at) << " from " << visible(or_unknown(s.source)) << " (retrieved "
+        << visible(or_unknown(s.retrieved_at)) << ")\n";
   }
 }
 
@@ -70,7 +71,7 @@ ExitCode run_log(Context& context, const LogOptions& options) {
     write_json(*context.out, array);
     return ExitCode::ok;
   }
-  *context.out << ref.doc << ": " << versions.size() << (versions.size() == 1 ? " version" : " versions") << "\n";
+  *context.out << visible(ref.doc) << ": " << versions.size() << (versions.size() == 1 ? " version" : " versions") << "\n";
   for (std::size_t i = 0; i < versions.size(); ++i) {
     print_version(*context.out, versions[i], checks[i]);
   }

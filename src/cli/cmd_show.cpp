@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -33,17 +34,17 @@ ExitCode run_show(Context& context, const ShowOptions& options) {
   }
   const store::Record& r = version.ingest;
   std::ostream& out = *context.out;
-  out << "document      " << r.doc << "\n";
+  out << "document      " << visible(r.doc) << "\n";
   out << "version       " << version.number << " of " << versions.size() << "\n";
   out << "sha256        " << r.sha256.hex() << "\n";
   out << "normalized    " << r.normalized_sha256.hex() << "\n";
   out << "previous      " << (r.previous ? r.previous->hex() : std::string("none")) << "\n";
   out << "size          " << r.bytes << " bytes, " << r.words << " words\n";
-  out << "title         " << r.title << "\n";
-  out << "source        " << or_unknown(r.source) << "\n";
-  out << "retrieved at  " << or_unknown(r.retrieved_at) << "\n";
-  out << "ingested at   " << r.ingested_at << "\n";
-  out << "ingested by   " << r.ingested_by << "\n";
+  out << "title         " << visible(r.title) << "\n";
+  out << "source        " << visible(or_unknown(r.source)) << "\n";
+  out << "retrieved at  " << visible(or_unknown(r.retrieved_at)) << "\n";
+  out << "ingested at   " << visible(r.ingested_at) << "\n";
+  out << "ingested by   " << visible(r.ingested_by) << "\n";
   out << "git object    " << version.object_id << "\n";
   out << "sightings     " << version.sightings.size() << "\n";
   return ExitCode::ok;

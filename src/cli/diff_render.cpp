@@ -3,6 +3,7 @@
 #include "cli/context.hpp"
 #include "cli/diff_text.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 
 #include <iomanip>
 #include <ostream>
@@ -76,7 +77,7 @@ void render_stat(std::ostream& out, const DiffView& view) {
     out << "typography      " << s.typography_changes << (s.typography_changes == 1 ? " difference" : " differences") << " ignored (quotes, dashes, spaces)\n";
   }
   if (std::string note = truncation_note(view); !note.empty()) {
-    out << "truncation      " << note << "\n";
+    out << "truncation      " << visible(note) << "\n";
   }
 }
 
