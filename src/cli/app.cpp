@@ -29,6 +29,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
                "stet");
   app.set_version_flag("--version", std::string("stet ") + STET_VERSION);
   app.require_subcommand(1);
+  app.footer("Run 'stet help COMMAND' for a command's options; 'man stet' or docs/cli.md for everything.");
   app.fallthrough();
   Context context;
   context.env = &env;
@@ -51,6 +52,11 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
   add_pull_command(app, table);
   add_clone_command(app, table);
   add_remote_command(app, table);
+  add_help_command(app, table);
+  if (argc <= 1) {  // a bare `stet`: the commands, not "a subcommand is required"
+    out << app.help();
+    return static_cast<int>(ExitCode::ok);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

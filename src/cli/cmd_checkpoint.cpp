@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/render.hpp"
 #include "cli/visible.hpp"
 #include "store/checkpoint.hpp"
 #include "store/error.hpp"
@@ -16,9 +17,11 @@ namespace {
 struct CheckpointOptions {
   std::string sign;
   std::string output;
+  std::string format = "text";
 };
 
 ExitCode run_checkpoint(Context& context, const CheckpointOptions& options) {
+  Format format = parse_format(options.format);
   std::string key;
   if (!options.sign.empty()) {
     std::ifstream in(options.sign, std::ios::binary);
@@ -49,6 +52,11 @@ ExitCode run_checkpoint(Context& context, const CheckpointOptions& options) {
   if (!(out << text) || !out.flush()) {
     throw UsageError("cannot write " + options.output);
   }
+  if (format == Format::json) {
+    write_json(*context.out, {{"output", options.output}, {"head", checkpoint.head},
+                              {"versions", checkpoint.versions}, {"records", checkpoint.records}});
+    return ExitCode::ok;
+  }
   *context.out << "wrote checkpoint of " << checkpoint.head.substr(0, 12) << " (" << checkpoint.versions
                << " versions, " << checkpoint.records << " records) to " << visible(options.output) << "\n";
   return ExitCode::ok;
@@ -62,6 +70,8 @@ void add_checkpoint_command(CLI::App& app, CommandTable& table) {
       "checkpoint", "Print a statement of the store's state (head, counts, Merkle root) to keep outside the store");
   sub->add_option("--sign", options->sign, "Sign it with this Ed25519 private key (PEM, see stet keygen)");
   sub->add_option("--output,-o", options->output, "Write it to this new file instead of standard output");
+  sub->add_option("--format", options->format,
+                  "text or json: what is said about the written file (without -o the checkpoint is JSON either way)");
   table.push_back({sub, [options](Context& context) { return run_checkpoint(context, *options); }});
 }
 

@@ -14,6 +14,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -135,6 +136,12 @@ std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
 
 ExitCode run_ingest(Context& context, const IngestOptions& options) {
   Format format = parse_format(options.format);
+  // Standard input has no file name to make an id from; filing everything
+  // under one made-up id ("stdin") would mix unrelated texts. Refused
+  // before anything is read.
+  if (options.docs.empty() && std::find(options.files.begin(), options.files.end(), "-") != options.files.end()) {
+    throw UsageError("standard input (-) has no file name to make a document id from: give one with --doc ID");
+  }
   auto inputs = read_inputs(options.files, options.split, *context.env);
   auto items = build_items(options, context, inputs);
   auto store = context.open_or_create_store();

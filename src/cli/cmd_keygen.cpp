@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/render.hpp"
 #include "cli/visible.hpp"
 #include "store/signing.hpp"
 
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include <ostream>
+#include <system_error>
 
 namespace stet::cli {
 
@@ -15,13 +17,15 @@ namespace {
 
 struct KeygenOptions {
   std::string path;
+  std::string format = "text";
 };
 
 // Creates `path` with `mode`, refusing to replace anything.
 void write_new_file(const std::string& path, const std::string& text, mode_t mode) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) {
-    throw UsageError("cannot create " + path + (errno == EEXIST ? ": it already exists" : ""));
+    throw UsageError("cannot create " + path + ": " +
+                     (errno == EEXIST ? std::string("it already exists") : std::error_code(errno, std::generic_category()).message()));
   }
   bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
   ::close(fd);
@@ -32,6 +36,7 @@ void write_new_file(const std::string& path, const std::string& text, mode_t mod
 }
 
 ExitCode run_keygen(Context& context, const KeygenOptions& options) {
+  Format format = parse_format(options.format);
   std::string public_path = options.path + ".pub";
   if (::access(public_path.c_str(), F_OK) == 0) {
     throw UsageError("cannot create " + public_path + ": it already exists");
@@ -39,6 +44,10 @@ ExitCode run_keygen(Context& context, const KeygenOptions& options) {
   store::KeyPair pair = store::generate_ed25519_key();
   write_new_file(options.path, pair.private_pem, 0600);
   write_new_file(public_path, pair.public_pem, 0644);
+  if (format == Format::json) {
+    write_json(*context.out, {{"private_key", options.path}, {"public_key", public_path}});
+    return ExitCode::ok;
+  }
   *context.out << "private key: " << visible(options.path) << " (keep it secret)\n"
                << "public key:  " << visible(public_path) << " (give it to whoever checks your checkpoints)\n";
   return ExitCode::ok;
@@ -51,6 +60,7 @@ void add_keygen_command(CLI::App& app, CommandTable& table) {
   CLI::App* sub = app.add_subcommand("keygen", "Write a new Ed25519 key pair (PEM) for signing checkpoints");
   sub->add_option("path", options->path, "The private key file to create; the public key goes to PATH.pub")
       ->required();
+  sub->add_option("--format", options->format, "Output format: text or json");
   table.push_back({sub, [options](Context& context) { return run_keygen(context, *options); }});
 }
 

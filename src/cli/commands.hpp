@@ -36,5 +36,6 @@ void add_push_command(CLI::App& app, CommandTable& table);
 void add_pull_command(CLI::App& app, CommandTable& table);
 void add_clone_command(CLI::App& app, CommandTable& table);
 void add_remote_command(CLI::App& app, CommandTable& table);
+void add_help_command(CLI::App& app, CommandTable& table);
 
 }  // namespace stet::cli

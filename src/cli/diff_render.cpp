@@ -46,6 +46,9 @@ void render_json(std::ostream& out, const DiffView& view) {
   }
   nlohmann::json doc = {{"a", view.label_a}, {"b", view.label_b}, {"differs", view.result->differs()},
                         {"ops", std::move(ops)}, {"stats", stats_json(view.result->stats)}};
+  if (!view.layout_note.empty()) {
+    doc["layout_difference"] = view.layout_note;
+  }
   doc["truncation"] = nullptr;
   if (const auto& t = view.result->truncation) {
     doc["truncation"] = {{"shorter", t->a_is_shorter ? "a" : "b"},
@@ -78,6 +81,9 @@ void render_stat(std::ostream& out, const DiffView& view) {
   }
   if (std::string note = truncation_note(view); !note.empty()) {
     out << "truncation      " << visible(note) << "\n";
+  }
+  if (!view.layout_note.empty()) {
+    out << "differs         " << view.layout_note << "\n";
   }
 }
 

@@ -23,6 +23,9 @@ struct DiffView {
   const diff::DiffResult* result = nullptr;
   bool colors = false;  // ANSI escapes (format color only)
   int context = -1;     // lines of unchanged text around changes; negative: all
+  std::string sha_a;    // SHA-256 (hex) of each side, named in the html format
+  std::string sha_b;
+  std::string layout_note;  // diff::layout_difference when the words are the same, else ""
 };
 
 // Writes `view` to `out` in `format`.

@@ -175,6 +175,11 @@ void render_text(std::ostream& out, const DiffView& view, bool wdiff) {
       out << (newline ? "\n" : "") << (view.colors ? k_dim : "") << "stet: " << visible(note) << (view.colors ? k_reset : "")
           << "\n";
     }
+    if (!view.layout_note.empty()) {
+      bool newline = !ops.empty() && !view.b.ends_with('\n');
+      out << (newline ? "\n" : "") << (view.colors ? k_dim : "") << "stet: " << view.layout_note
+          << (view.colors ? k_reset : "") << "\n";
+    }
   }
 }
 
@@ -182,11 +187,16 @@ void render_html(std::ostream& out, const DiffView& view) {
   const diff::Stats& s = view.result->stats;
   out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
       << html_escape(view.label_a + " → " + view.label_b) << "</title><style>" << k_style << "</style></head><body>\n";
-  out << "<h1>" << html_escape(view.label_a) << " → " << html_escape(view.label_b) << "</h1>\n<dl><dt>added</dt><dd>"
+  out << "<h1>" << html_escape(view.label_a) << " → " << html_escape(view.label_b) << "</h1>\n";
+  out << "<p class=\"ids\">SHA-256 <code>" << html_escape(view.sha_a.substr(0, 12)) << "</code> → <code>"
+      << html_escape(view.sha_b.substr(0, 12)) << "</code></p>\n<dl><dt>added</dt><dd>"
       << s.words_added << " words</dd><dt>removed</dt><dd>" << s.words_removed << " words</dd><dt>moved</dt><dd>"
       << s.words_moved << " words</dd></dl>\n";
   if (std::string note = truncation_note(view); !note.empty()) {
     out << "<p class=\"note\">" << html_escape(note) << "</p>\n";
+  }
+  if (!view.layout_note.empty()) {
+    out << "<p class=\"note\">" << html_escape(view.layout_note) << "</p>\n";
   }
   out << "<pre>";
   for (const Op& op : view.result->ops) {
