@@ -33,18 +33,17 @@ bench "$stet --version" "git --version"
 bench "$stet diff --files $work/a.txt $work/b.txt" "git diff --no-index --word-diff $work/a.txt $work/b.txt"
 bench "$stet --store $work/store show doc@1" "git -C $work/store cat-file -p $blob"
 echo
-echo "medians (ms), user+system CPU (ms) from perf-less timing (/usr/bin/time is too coarse; hyperfine JSON):"
-for cmd in "$stet --version" "git --version" \
-  "$stet diff --files $work/a.txt $work/b.txt" "git diff --no-index --word-diff $work/a.txt $work/b.txt" \
-  "$stet --store $work/store show doc@1" "git -C $work/store cat-file -p $blob"; do
-  hyperfine -N -i --warmup 5 --runs "$runs" --export-json "$work/t.json" "$cmd" >/dev/null
-  python3 - "$work/t.json" "$cmd" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"][0]
-name = sys.argv[2].replace("/tmp/", "").split(" ", 1)
-print(f"  {r['median']*1000:7.2f} median  {(r['user']+r['system'])*1000:6.2f} cpu  {sys.argv[2].split('/')[-1][:70]}")
-PY
-done
+echo "median wall and user+system CPU (ms), from hyperfine's JSON:"
+measure() {  # measure LABEL COMMAND
+  hyperfine -N -i --warmup 5 --runs "$runs" --export-json "$work/t.json" "$2" >/dev/null 2>&1
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("  %-22s %7.2f wall %6.2f cpu" % (sys.argv[2], r["median"]*1000, (r["user"]+r["system"])*1000))' "$work/t.json" "$1"
+}
+measure "stet --version" "$stet --version"
+measure "git --version" "git --version"
+measure "stet diff --files" "$stet diff --files $work/a.txt $work/b.txt"
+measure "git diff --word-diff" "git diff --no-index --word-diff $work/a.txt $work/b.txt"
+measure "stet show" "$stet --store $work/store show doc@1"
+measure "git cat-file -p" "git -C $work/store cat-file -p $blob"
 echo
 LD_DEBUG=statistics "$stet" --version 2>&1 >/dev/null | grep -E "total startup time|final number of relocations:" | sed 's/^ *[0-9]*: *//'
 echo "shared libraries: $(ldd "$stet" | wc -l)"
