@@ -1,16 +1,46 @@
 # Every dependency comes from a Debian package; nothing is downloaded.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5)
+if(STET_STATIC_DEPS)
+  # Start-up time is mostly the dynamic loader (docs/performance.md): prefer
+  # the static archives Debian ships (OpenSSL, ICU, zlib, libgit2 and the
+  # TLS, SSH, HTTP and regex libraries it needs). Kerberos has no archive:
+  # libgit2's GSSAPI calls stay dynamic.
+  set(OPENSSL_USE_STATIC_LIBS TRUE)
+  set(_stet_suffixes ${CMAKE_FIND_LIBRARY_SUFFIXES})
+  set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
+endif()
 find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
 # zlib (zlib1g-dev): stet writes packs (store/git_pack_writer.cpp) and the audit
 # inflates loose objects itself (store/git_audit_objects.cpp).
 find_package(ZLIB REQUIRED)
 # Spelling dictionaries tell a cut last word from a real one (src/analysis/spelling).
 pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
-find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
 find_package(SQLite3 3.34 REQUIRED)
 # gumbo (libgumbo-dev): the HTML5 parser of src/capture (see docs/dependencies.md).
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo>=0.10)
+add_library(stet_libgit2 INTERFACE)
+if(STET_STATIC_DEPS)
+  set(CMAKE_FIND_LIBRARY_SUFFIXES ${_stet_suffixes})
+  set(_stet_git_archives "")
+  foreach(name IN LISTS LIBGIT2_STATIC_LIBRARIES)
+    find_library(STET_STATIC_${name} NAMES lib${name}.a)
+    if(STET_STATIC_${name})
+      list(APPEND _stet_git_archives ${STET_STATIC_${name}})
+    else()
+      list(APPEND _stet_git_archives ${name})
+    endif()
+  endforeach()
+  find_library(STET_GSSAPI NAMES gssapi_krb5 libgssapi_krb5.so.2 REQUIRED)
+  target_link_libraries(stet_libgit2 INTERFACE ${_stet_git_archives} ${STET_GSSAPI})
+  # Static ICU: its data archive must follow the libraries that use it.
+  set_property(TARGET ICU::uc APPEND PROPERTY INTERFACE_LINK_LIBRARIES ICU::data)
+  set_property(TARGET ICU::i18n APPEND PROPERTY INTERFACE_LINK_LIBRARIES ICU::uc)
+  target_include_directories(stet_libgit2 INTERFACE ${LIBGIT2_INCLUDE_DIRS})
+else()
+  target_link_libraries(stet_libgit2 INTERFACE PkgConfig::LIBGIT2)
+endif()
 find_package(CLI11 CONFIG REQUIRED)
 find_package(nlohmann_json 3.10 CONFIG REQUIRED)
 if(BUILD_TESTING OR NOT DEFINED BUILD_TESTING)

@@ -2,7 +2,9 @@
 # Sets up a Debian 12 machine for stet, builds it, and runs either the demo
 # or the whole test suite.
 #   scripts/bootstrap.sh demo    install what is missing, build, run the demo
-#   scripts/bootstrap.sh test    install what is missing, build, run every test (build);
+#   scripts/bootstrap.sh test    install what is missing, build, run every test (build),
+#                                including `cmake --install` into a DESTDIR and the installed
+#                                binary and man page (ctest "install");
 #                                then again under ASan+UBSan+LSan with clang, with the
 #                                fuzz smoke runs (build-asan). See docs/reliability.md.
 # Runs as root, or as a user with sudo (only apt-get needs it).
@@ -19,7 +21,7 @@ build_packages=(g++ cmake ninja-build pkg-config git ca-certificates
   libgit2-dev libdtl-dev libssl-dev libcli11-dev doctest-dev libicu-dev nlohmann-json3-dev libsqlite3-dev
   libgumbo-dev zlib1g-dev libhunspell-dev hunspell-en-us hunspell-de-de hunspell-fr hunspell-es hunspell-nl
   hunspell-pt-br hunspell-ru hunspell-sv)
-test_packages=(clang libclang-rt-14-dev llvm-14 chromium)
+test_packages=(clang libclang-rt-14-dev llvm-14 chromium man-db)
 
 install_missing() {
   local missing=()
@@ -36,7 +38,8 @@ install_missing() {
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
-configure() { cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null; }
+# Warnings are errors here (and in CI); a plain cmake build only reports them.
+configure() { cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTET_WARNINGS_AS_ERRORS=ON >/dev/null; }
 
 if [ "$mode" = demo ]; then
   install_missing "${build_packages[@]}"
@@ -61,7 +64,7 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 # Then each fuzz target runs for STET_FUZZ_SECONDS (20 s) from its seeds.
 echo "bootstrap: test suite under ASan+UBSan+LSan, then fuzz smoke runs (build-asan, clang)" >&2
 CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DSTET_SANITIZE=address,undefined -DSTET_FUZZ=ON >/dev/null
+  -DSTET_SANITIZE=address,undefined -DSTET_FUZZ=ON -DSTET_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build-asan -j "$jobs"
 # The suppressions match function names, so the sanitizers need llvm-14's
 # symbolizer (without it every leak inside libgit2 would be reported).

@@ -7,6 +7,7 @@
 #include "git_tree_ops.hpp"
 #include "layout.hpp"
 #include "record_codec.hpp"
+#include "store/digest.hpp"
 #include "store/document_id.hpp"
 #include "store/error.hpp"
 #include "store/timestamp.hpp"
@@ -116,6 +117,22 @@ void collect_documents(git_repository* repo, const git_tree* tree, const std::st
   }
 }
 
+// Every read re-hashes: bytes handed out are bytes that hash to the SHA-256
+// their record names, whatever happened to the repository since ingest.
+// Called on a mismatch (the history is read only then, to name the version).
+[[noreturn]] void refuse_altered(std::string_view doc, const Digest& sha,
+                                 const std::optional<std::vector<Version>>& versions) {
+  std::string id(doc);
+  std::string number = sha.hex().substr(0, 12);
+  for (const Version& version : versions.value_or(std::vector<Version>{})) {
+    if (version.sha256 == sha) {
+      number = std::to_string(version.number);
+    }
+  }
+  throw CorruptContentError("the stored bytes of " + id + "@" + number + " do not match their SHA-256 " +
+                            sha.hex().substr(0, 12) + " (the store was altered; run 'stet verify " + id + "')");
+}
+
 }  // namespace
 
 ContentStore::ContentStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -219,7 +236,11 @@ std::optional<std::string> ContentStore::content(std::string_view doc, const Dig
   if (entry == nullptr) {
     return std::nullopt;
   }
-  return git::read_blob(m_impl->repo.get(), *git_tree_entry_id(entry));
+  std::string bytes = git::read_blob(m_impl->repo.get(), *git_tree_entry_id(entry));
+  if (store::sha256(bytes) != sha256) {
+    refuse_altered(doc, sha256, history(doc));
+  }
+  return bytes;
 }
 
 std::optional<std::string> ContentStore::text_form(std::string_view doc, const Digest& sha256,
@@ -231,7 +252,11 @@ std::optional<std::string> ContentStore::text_form(std::string_view doc, const D
     }
     for (const TextObject& t : version.texts) {
       if (t.sha256 == text) {
-        return git::read_blob(m_impl->repo.get(), git::oid_from_hex(t.object_id));
+        std::string bytes = git::read_blob(m_impl->repo.get(), git::oid_from_hex(t.object_id));
+        if (store::sha256(bytes) != text) {
+          refuse_altered(doc, sha256, versions);
+        }
+        return bytes;
       }
     }
   }

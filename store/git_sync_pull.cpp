@@ -49,7 +49,9 @@ void collect_additions(git_repository* repo, git_tree* before, git_tree* after, 
   check(git_diff_tree_to_tree(&raw, repo, before, after, &options), "cannot compare the two histories");
   git_diff_ptr diff(raw);
   std::set<std::string> documents(result.documents.begin(), result.documents.end());
-  const std::string marker = "/" + std::string(layout::k_versions_dir) + "/";
+  // Built by appending: `"/" + std::string(...)` trips g++ 12's false -Wrestrict at -O3.
+  const std::string marker = std::string("/").append(layout::k_versions_dir).append("/");
+  const std::string content_suffix = std::string("/").append(layout::k_content_file);
   for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
     const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
     std::string path = delta->new_file.path != nullptr ? delta->new_file.path : delta->old_file.path;
@@ -64,7 +66,7 @@ void collect_additions(git_repository* repo, git_tree* before, git_tree* after, 
     // docs/<aa>/<bb>/<doc>/_versions/<sha>/<file>
     std::string doc = path.substr(11, at - 11);
     documents.insert(doc);
-    if (path.ends_with("/" + std::string(layout::k_content_file))) {
+    if (path.ends_with(content_suffix)) {
       ++result.new_versions;
     } else {
       ++result.new_records;

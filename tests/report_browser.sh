@@ -45,6 +45,8 @@ check "the first source appears" "$out/report.dom.html" "https://example.org/new
 check "the second source appears" "$out/report.dom.html" "https://www.nato.int/cps/en/natolive/news_107681.htm"
 check "v1 carries the truncated badge" "$out/report.dom.html" '<span class="badge bad"'
 check "the versions were verified" "$out/report.dom.html" '<span class="badge ok">verified</span>'
+check "the timeline picture rendered" "$out/report.dom.html" '<figure class="chart"><svg'
+check "the timeline marks the cut-off version" "$out/report.dom.html" '<circle class="cut"'
 browse "$out/report.html" profile-shot --hide-scrollbars --screenshot="$out/report.png" --window-size=1200,1600 \
   >/dev/null
 if [[ -s "$out/report.png" ]]; then echo "ok: screenshot $out/report.png"; else echo "FAIL: no screenshot"; failures=$((failures + 1)); fi

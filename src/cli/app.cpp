@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/visible.hpp"
 #include "store/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -11,17 +12,8 @@ namespace stet::cli {
 
 namespace {
 
-std::string one_line(std::string text) {
-  for (char& c : text) {
-    if (c == '\n' || c == '\r') {
-      c = ' ';
-    }
-  }
-  return text;
-}
-
 int fail(std::ostream& err, const std::string& what) {
-  err << "stet: error: " << one_line(what) << "\n";
+  err << "stet: error: " << visible(what) << "\n";
   return static_cast<int>(ExitCode::error);
 }
 
@@ -37,6 +29,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
                "stet");
   app.set_version_flag("--version", std::string("stet ") + STET_VERSION);
   app.require_subcommand(1);
+  app.footer("Run 'stet help COMMAND' for a command's options; 'man stet' or docs/cli.md for everything.");
   app.fallthrough();
   Context context;
   context.env = &env;
@@ -67,6 +60,11 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Envir
   add_remote_command(app, table);
   add_match_command(app, table);
   add_index_command(app, table);
+  add_help_command(app, table);
+  if (argc <= 1) {  // a bare `stet`: the commands, not "a subcommand is required"
+    out << app.help();
+    return static_cast<int>(ExitCode::ok);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

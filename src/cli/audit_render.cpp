@@ -1,6 +1,7 @@
 #include "cli/audit_render.hpp"
 
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 
 #include <ostream>
 #include <set>
@@ -38,9 +39,9 @@ std::string audit_summary(const store::AuditReport& report) {
 
 void write_audit_text(std::ostream& out, const store::AuditReport& report) {
   for (const store::Finding& f : report.findings) {
-    out << store::finding_kind_name(f.kind) << ": " << f.message << "\n";
+    out << store::finding_kind_name(f.kind) << ": " << visible(f.message) << "\n";
     for (const store::AffectedVersion& v : f.affected) {
-      out << "  affects " << version_name(v) << "  sha256 " << v.sha256.substr(0, 12);
+      out << "  affects " << visible(version_name(v)) << "  sha256 " << v.sha256.substr(0, 12);
       if (!v.object_id.empty()) {
         out << "  object " << v.object_id.substr(0, 12);
       }
@@ -52,12 +53,12 @@ void write_audit_text(std::ostream& out, const store::AuditReport& report) {
     if (!f.object_id.empty()) {
       out << "  object " << f.object_id << "\n";
     }
-    out << "  hint: " << f.hint << "\n\n";
+    out << "  hint: " << visible(f.hint) << "\n\n";
   }
   if (!report.not_proven.empty()) {
     out << "not proven by this run:\n";
     for (const std::string& line : report.not_proven) {
-      out << "  - " << line << "\n";
+      out << "  - " << visible(line) << "\n";
     }
   }
   out << audit_summary(report) << "\n";

@@ -2,6 +2,7 @@
 
 #include "cli/capture_input.hpp"
 #include "cli/doc_ref.hpp"
+#include "cli/visible.hpp"
 
 #include <cmath>
 #include <iomanip>
@@ -120,9 +121,9 @@ std::string verdict_summary(const analysis::Assessment& a) {
 void print_assessment(std::ostream& out, const std::string& label, const analysis::VersionAssessment& va) {
   const analysis::Assessment& a = va.assessment;
   bool truncated = a.verdict == analysis::Verdict::truncated;
-  out << label << ": " << verdict_summary(a) << ", confidence " << confidence_text(a.confidence) << "\n";
+  out << visible(label) << ": " << visible(verdict_summary(a)) << ", confidence " << confidence_text(a.confidence) << "\n";
   for (const analysis::Reason& r : a.reasons) {
-    out << "  " << (r.for_truncation == truncated ? '+' : '-') << " " << r.code << ": " << r.message << "\n";
+    out << "  " << (r.for_truncation == truncated ? '+' : '-') << " " << r.code << ": " << visible(r.message) << "\n";
   }
 }
 

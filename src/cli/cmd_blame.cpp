@@ -4,6 +4,7 @@
 #include "cli/doc_ref.hpp"
 #include "cli/log_entries.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 #include "cli/revision.hpp"
 
 #include <CLI/CLI.hpp>
@@ -57,11 +58,11 @@ void print_text(std::ostream& out, const std::string& doc, const Blamed& b) {
   for (const analysis::BlameRun& run : b.runs) {
     origins.insert(run.origin);
   }
-  out << doc << "@" << b.versions[b.target].number << ": " << plural(origins.size(), "origin") << "\n";
+  out << visible(doc) << "@" << b.versions[b.target].number << ": " << plural(origins.size(), "origin") << "\n";
   for (std::size_t o : origins) {
     const store::Version& v = b.versions[o];
     out << label(v) << "  " << short_sha(v.sha256, 8) << "  " << observed_text(v.ingest).substr(0, 10) << "  "
-        << or_unknown(v.ingest.source) << "\n";
+        << visible(or_unknown(v.ingest.source)) << "\n";
   }
   out << "\n";
   std::size_t line = 1;
@@ -78,7 +79,7 @@ void print_text(std::ostream& out, const std::string& doc, const Blamed& b) {
         segment.remove_suffix(1);
       }
       out << std::left << std::setw(6) << label(b.versions[run.origin]) << std::right << std::setw(5) << line
-          << "| " << segment << "\n";
+          << "| " << visible_text(segment) << "\n";
       pos = stop;
       while (pos < run.end && (text[pos] == '\n' || text[pos] == '\r' || text[pos] == ' ' || text[pos] == '\t')) {
         ++pos;

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/log_inputs.hpp"
+#include "cli/visible.hpp"
 #include "store/checkpoint.hpp"
 #include "store/error.hpp"
 
@@ -90,8 +91,15 @@ ExitCode run_checkpoint(Context& context, const CheckpointOptions& options) {
     return ExitCode::ok;
   }
   write_output(options.output, text);
+  if (options.format == "json") {  // a format 1 checkpoint: what was written is said in JSON too
+    write_json(*context.out, {{"output", options.output},
+                              {"head", checkpoint.head},
+                              {"versions", checkpoint.versions},
+                              {"records", checkpoint.records}});
+    return ExitCode::ok;
+  }
   *context.out << "wrote checkpoint of " << checkpoint.head.substr(0, 12) << " (" << checkpoint.versions
-               << " versions, " << checkpoint.records << " records) to " << options.output << "\n";
+               << " versions, " << checkpoint.records << " records) to " << visible(options.output) << "\n";
   return ExitCode::ok;
 }
 

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 #include "store/sync.hpp"
 
 #include <CLI/CLI.hpp>
@@ -23,7 +24,7 @@ ExitCode run_clone(Context& context, const CloneOptions& options) {
   if (format == Format::json) {
     write_json(*context.out, {{"store", store.path().string()}, {"remote", options.url}, {"head", store.head()}});
   } else {
-    *context.out << "cloned " << options.url << " into " << store.path().string() << " (remote 'origin', head "
+    *context.out << "cloned " << visible(options.url) << " into " << visible(store.path().string()) << " (remote 'origin', head "
                  << store.head().substr(0, 12) << ")\n";
   }
   return ExitCode::ok;

@@ -5,6 +5,8 @@
 #include "cli/doc_ref.hpp"
 #include "cli/revision.hpp"
 #include "cli/pair_truncation.hpp"
+#include "diff/layout_difference.hpp"
+#include "store/digest.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -33,6 +35,7 @@ struct Side {
   std::string label;
   std::string text;
   int number = 0;  // the version number, 0 for a file
+  std::string sha256;  // hex, empty for a file
 };
 
 Side read_side(const std::string& path, const Environment& env, const std::string& text_mode) {
@@ -52,6 +55,7 @@ Side read_side(const std::string& path, const Environment& env, const std::strin
       throw UsageError("cannot read '" + path + "'");
     }
   }
+  std::string sha = store::sha256(bytes).hex();  // of the file's bytes, as a version's is
   // HTML and other encodings are compared by their text form (a binary
   // file is refused by capture_text, naming what it looks like).
   bool html = capture::sniff_media_type(bytes).kind == capture::MediaKind::html;
@@ -60,7 +64,8 @@ Side read_side(const std::string& path, const Environment& env, const std::strin
     bytes = capture_text("'" + path + "'", bytes, "", mode).text;
   }
   // The file name alone keeps labels (and golden outputs) independent of where the files live.
-  return {path == "-" ? "stdin" : std::filesystem::path(path).filename().string(), std::move(bytes)};
+  return {path == "-" ? "stdin" : std::filesystem::path(path).filename().string(), std::move(bytes), 0,
+          std::move(sha)};
 }
 
 // A version's recorded text, or with `text_mode` an HTML version's text
@@ -73,9 +78,9 @@ Side store_side(const store::ContentStore& store, const std::string& doc, const 
   if (!text_mode.empty() && version.ingest.media_type == "text/html") {
     std::string bytes = require_content(store, doc, version);
     return {label, capture_text(label, bytes, version.ingest.content_type, parse_text_mode(text_mode)).text,
-            version.number};
+            version.number, version.sha256.hex()};
   }
-  return {label, version_text(store, doc, version), version.number};
+  return {label, version_text(store, doc, version), version.number, version.sha256.hex()};
 }
 
 // `stet diff DOC`: the state before the latest against the latest (A, B,
@@ -147,7 +152,25 @@ std::pair<Side, Side> store_sides(Context& context, const std::vector<std::strin
   return {store_side(store, ref.doc, args[1]), store_side(store, ref.doc, args.size() > 2 ? args[2] : "")};
 }
 
+// Says what differs when no word does (a BOM, line endings, white space):
+// such a difference would otherwise print as nothing.
+std::string layout_note(std::string_view a, std::string_view b, const diff::DiffResult& result, bool shown) {
+  const diff::Stats& s = result.stats;
+  if (s.words_added > 0 || s.words_removed > 0 || s.moves > 0 || result.truncation) {
+    return "";
+  }
+  std::string note = diff::layout_difference(a, b).value_or("");
+  bool white_space = note.find("white space") != std::string::npos;
+  return white_space && !shown ? note + "; --show-whitespace marks them" : note;
+}
+
+// --context N: N >= 0 (without the option, everything is shown).
+std::string context_problem(std::string& value) {
+  return value.starts_with('-') ? "a number of lines, 0 or more, not " + value : "";
+}
+
 bool use_colors(const Context& context, const DiffOptions& options) {
+  // An explicit --color=always wins over NO_COLOR (no-color.org).
   if (options.color == "always") {
     return true;
   }
@@ -162,8 +185,9 @@ bool use_colors(const Context& context, const DiffOptions& options) {
 }
 
 ExitCode run_diff(Context& context, const DiffOptions& options) {
-  DiffFormat format = parse_diff_format(options.format.empty() ? (context.env->out_is_terminal ? "color" : "wdiff")
-                                                               : options.format);
+  // --color=always asks for colour, so it also picks the color format (`stet diff ... --color=always | less -R`).
+  bool color_default = context.env->out_is_terminal || options.color == "always";
+  DiffFormat format = parse_diff_format(options.format.empty() ? (color_default ? "color" : "wdiff") : options.format);
   bool colors = format == DiffFormat::color && use_colors(context, options);
   if (options.files && options.args.size() != 2) {
     throw UsageError("--files takes exactly two paths");
@@ -183,8 +207,15 @@ ExitCode run_diff(Context& context, const DiffOptions& options) {
   engine.count_all_words = format == DiffFormat::json || format == DiffFormat::html || format == DiffFormat::stat;
   diff::DiffResult result = diff::word_diff(left.text, right.text, engine);
   auto finding = judge_diff_pair(result, left.text, left.number, right.text, right.number);
-  DiffView view{left.text, right.text, left.label, right.label, &result, colors, options.context, shorter_note(finding)};
+  DiffView view{left.text,      right.text,   left.label,
+                right.label,    &result,      colors,
+                options.context, shorter_note(finding), left.sha256,
+                right.sha256,   layout_note(left.text, right.text, result, options.show_whitespace)};
   render_diff(*context.out, view, format);
+  if (format == DiffFormat::wdiff && !view.layout_note.empty()) {
+    // wdiff output stays pure markup; the note goes beside it.
+    *context.err << "stet: " << view.layout_note << "\n";
+  }
   return result.differs() ? ExitCode::differences : ExitCode::ok;
 }
 
@@ -200,7 +231,8 @@ void add_diff_command(CLI::App& app, CommandTable& table) {
   sub->add_option("--format", options->format,
                   "color (default on a terminal), wdiff (default otherwise), json, html or stat");
   sub->add_option("--color", options->color, "Colours in the color format: never, always or auto (default)");
-  sub->add_option("--context", options->context, "Lines of unchanged text to show around each change (default: all)");
+  sub->add_option("--context", options->context, "Lines of unchanged text to show around each change (default: all)")
+      ->check(CLI::Validator(context_problem, "N >= 0"));
   sub->add_flag("--show-whitespace", options->show_whitespace, "Count white-space-only differences as changes");
   sub->add_flag("--ignore-typography", options->ignore_typography,
                 "Treat quote, dash, space and ligature variants as equal (still reported as typographic)");

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 #include "store/timeline.hpp"
 
 #include <CLI/CLI.hpp>
@@ -85,7 +86,7 @@ ExitCode run_grep(Context& context, const GrepOptions& options) {
     write_json(*context.out, array);
   } else {
     for (const Hit& h : hits) {
-      *context.out << h.doc << "@" << h.version << ":" << h.line << ": " << h.text << "\n";
+      *context.out << visible(h.doc) << "@" << h.version << ":" << h.line << ": " << visible(h.text) << "\n";
     }
   }
   return hits.empty() ? ExitCode::differences : ExitCode::ok;

@@ -6,6 +6,7 @@
 #include "cli/input_files.hpp"
 #include "cli/render.hpp"
 #include "cli/warc_input.hpp"
+#include "cli/visible.hpp"
 #include "store/document_id.hpp"
 #include "store/identity.hpp"
 #include "store/timestamp.hpp"
@@ -15,6 +16,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -253,6 +255,12 @@ std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
 
 ExitCode run_ingest(Context& context, const IngestOptions& options) {
   Format format = parse_format(options.format);
+  // Standard input has no file name to make an id from; filing everything
+  // under one made-up id ("stdin") would mix unrelated texts. Refused
+  // before anything is read.
+  if (options.docs.empty() && std::find(options.files.begin(), options.files.end(), "-") != options.files.end()) {
+    throw UsageError("standard input (-) has no file name to make a document id from: give one with --doc ID");
+  }
   if (options.skip_bad && options.manifest.empty()) {
     throw UsageError("--skip-bad needs --manifest");
   }
@@ -298,11 +306,11 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
         array.back()["capture_error"] = *errors[i];  // present only for error pages: other outputs stay as they were
       }
     } else {
-      *context.out << o.doc << "@" << o.version << "  " << short_sha(o.sha256) << "  " << status;
+      *context.out << visible(o.doc) << "@" << o.version << "  " << short_sha(o.sha256) << "  " << status;
       if (errors[i]) {
-        *context.out << "  capture-error (" << *errors[i] << ")";
+        *context.out << "  capture-error (" << visible(*errors[i]) << ")";
       } else if (verdicts[i]) {
-        *context.out << "  " << verdict_summary(verdicts[i]->assessment);
+        *context.out << "  " << visible(verdict_summary(verdicts[i]->assessment));
       }
       *context.out << "\n";
     }

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 #include "store/content_store.hpp"
 
 #include <CLI/CLI.hpp>
@@ -18,7 +19,7 @@ ExitCode run_init(Context& context, const InitOptions& options) {
   if (format == Format::json) {
     write_json(*context.out, {{"store", store.path().string()}, {"head", store.head()}});
   } else {
-    *context.out << "created a new store at " << store.path().string() << "\n";
+    *context.out << "created a new store at " << visible(store.path().string()) << "\n";
   }
   return ExitCode::ok;
 }

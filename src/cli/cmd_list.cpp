@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -29,8 +30,8 @@ ExitCode run_list(Context& context, const ListOptions& options) {
     *context.out << "no documents yet (add one with stet ingest FILE)\n";
   }
   for (const auto& d : documents) {
-    *context.out << d.id << "  " << d.versions << (d.versions == 1 ? " version" : " versions") << "  last ingest "
-                 << d.last_ingested_at << "\n";
+    *context.out << visible(d.id) << "  " << d.versions << (d.versions == 1 ? " version" : " versions") << "  last ingest "
+                 << visible(d.last_ingested_at) << "\n";
   }
   return ExitCode::ok;
 }

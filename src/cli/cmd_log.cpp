@@ -3,6 +3,7 @@
 #include "cli/doc_ref.hpp"
 #include "cli/log_entries.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -20,7 +21,7 @@ struct LogOptions {
 };
 
 // Record metadata printed by log goes through here.
-std::string meta(const std::string& value) { return or_unknown(value); }
+std::string meta(const std::string& value) { return visible(or_unknown(value)); }
 
 // "truncated, completed by v2: ..." or "truncated: <why> (cut after '...')".
 std::string check_line(const analysis::Assessment& a) {
@@ -48,7 +49,7 @@ void print_version(std::ostream& out, const store::Version& v, const analysis::V
     out << "  [truncated]";
   }
   out << "\n";
-  out << "  ingested   " << r.ingested_at << " by " << meta(r.ingested_by) << "\n";
+  out << "  ingested   " << visible(r.ingested_at) << " by " << meta(r.ingested_by) << "\n";
   out << "  retrieved  " << meta(r.retrieved_at) << "\n";
   out << "  source     " << meta(r.source) << "\n";
   out << "  size       " << r.bytes << " bytes, " << r.words << " words\n";
@@ -56,11 +57,11 @@ void print_version(std::ostream& out, const store::Version& v, const analysis::V
     out << "  title      " << meta(r.title) << "\n";
   }
   if (check.assessment.verdict == analysis::Verdict::truncated) {
-    out << "  check      " << check_line(check.assessment) << "\n";
+    out << "  check      " << visible(check_line(check.assessment)) << "\n";
   } else if (check.prefix) {
-    out << "  check      " << analysis::prefix_message(*check.prefix) << "\n";
+    out << "  check      " << visible(analysis::prefix_message(*check.prefix)) << "\n";
   } else if (check.size_drop) {
-    out << "  check      " << drop_reason_message(check.assessment) << "\n";
+    out << "  check      " << visible(drop_reason_message(check.assessment)) << "\n";
   }
 }
 
@@ -72,7 +73,7 @@ void print_sighting(std::ostream& out, const LogEntry& e) {
       << (e.kind == EntryKind::back ? "back (after v" + std::to_string(e.document->versions[*e.before].number) + ")"
                                     : std::string("seen again"))
       << "\n";
-  out << "  ingested   " << e.record->ingested_at << " by " << meta(e.record->ingested_by) << "\n";
+  out << "  ingested   " << visible(e.record->ingested_at) << " by " << meta(e.record->ingested_by) << "\n";
   out << "  retrieved  " << meta(e.record->retrieved_at) << "\n";
   out << "  source     " << meta(e.record->source) << "\n";
 }
@@ -92,7 +93,7 @@ const char* kind_name(EntryKind kind) {
 // number, short SHA-256, date, what it was, words +/-, source, verdict.
 void print_oneline(std::ostream& out, const LogEntry& e, bool with_doc) {
   const store::Version& v = e.document->versions[e.version];
-  out << (with_doc ? e.document->doc + "@" : std::string("v")) << v.number << "  " << short_sha(v.sha256, 8) << "  "
+  out << (with_doc ? visible(e.document->doc) + "@" : std::string("v")) << v.number << "  " << short_sha(v.sha256, 8) << "  "
       << observed_text(*e.record).substr(0, 10) << "  " << kind_name(e.kind) << "  +" << e.words_added << " -"
       << e.words_removed << "  " << meta(e.record->source) << "  "
       << analysis::verdict_name(e.document->checks[e.version].assessment.verdict) << "\n";
@@ -163,7 +164,7 @@ ExitCode run_log(Context& context, const LogOptions& options) {
   }
   if (!oneline) {
     const LoggedDocument& d = *documents.front();
-    out << d.doc << ": " << plural(d.versions.size(), "version") << "\n";
+    out << visible(d.doc) << ": " << plural(d.versions.size(), "version") << "\n";
   }
   for (const LogEntry& e : entries) {
     if (oneline) {

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/render.hpp"
 #include "cli/sync_report.hpp"
+#include "cli/visible.hpp"
 #include "store/sync.hpp"
 
 #include <CLI/CLI.hpp>
@@ -22,13 +23,13 @@ struct PushOptions {
 void print_push(std::ostream& out, const store::PushResult& result) {
   switch (result.kind) {
     case store::PushKind::up_to_date:
-      out << result.url << " is already up to date (head " << result.head.substr(0, 12) << ")\n";
+      out << visible(result.url) << " is already up to date (head " << result.head.substr(0, 12) << ")\n";
       return;
     case store::PushKind::initialised:
-      out << "initialised " << result.url << " with this store (head " << result.head.substr(0, 12) << ")\n";
+      out << "initialised " << visible(result.url) << " with this store (head " << result.head.substr(0, 12) << ")\n";
       return;
     case store::PushKind::pushed:
-      out << "pushed to " << result.url << " (head " << result.head.substr(0, 12) << ")\n";
+      out << "pushed to " << visible(result.url) << " (head " << result.head.substr(0, 12) << ")\n";
       return;
   }
 }

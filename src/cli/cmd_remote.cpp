@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 #include "store/error.hpp"
 #include "store/sync.hpp"
 
@@ -30,7 +31,7 @@ ExitCode list_remotes(Context& context, const store::ContentStore& store, Format
     return ExitCode::ok;
   }
   for (const store::Remote& r : remotes) {
-    *context.out << r.name << "\t" << r.url << "\n";
+    *context.out << visible(r.name) << "\t" << visible(r.url) << "\n";
   }
   return ExitCode::ok;
 }
@@ -41,12 +42,12 @@ ExitCode run_remote(Context& context, const RemoteOptions& options) {
   try {
     if (options.add->parsed()) {
       store::add_remote(store, options.name, options.url);
-      *context.out << "added remote '" << options.name << "'\n";
+      *context.out << "added remote '" << visible(options.name) << "'\n";
       return ExitCode::ok;
     }
     if (options.remove->parsed()) {
       store::remove_remote(store, options.name);
-      *context.out << "removed remote '" << options.name << "'\n";
+      *context.out << "removed remote '" << visible(options.name) << "'\n";
       return ExitCode::ok;
     }
   } catch (const store::InvalidInputError& e) {

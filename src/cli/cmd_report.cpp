@@ -18,6 +18,7 @@ namespace {
 struct ReportOptions {
   std::string doc;
   std::string output;  // empty or "-": standard output
+  bool full = false;
 };
 
 // Written in one go once the page is complete, so a failure leaves no
@@ -53,6 +54,7 @@ ExitCode run_report(Context& context, const ReportOptions& options) {
   input.audit = store::audit_store(context.store_path(), audit);
   input.generated_at = context.now_utc();
   input.generator = std::string("stet ") + STET_VERSION;
+  input.full = options.full;
   std::ostringstream page;
   write_report_html(page, input);
   if (options.output.empty() || options.output == "-") {
@@ -71,6 +73,7 @@ void add_report_command(CLI::App& app, CommandTable& table) {
       "report", "Write one self-contained HTML page of a document's history: versions, truncation, word diffs");
   sub->add_option("doc", options->doc, "Document id")->required();
   sub->add_option("-o,--output", options->output, "Write the page to this file (default: standard output)");
+  sub->add_flag("--full", options->full, "Show every diff with all its unchanged text (default: collapsed to the changes)");
   table.push_back({sub, [options](Context& context) { return run_report(context, *options); }});
 }
 

@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -38,32 +39,32 @@ ExitCode run_show(Context& context, const ShowOptions& options) {
   }
   const store::Record& r = version.ingest;
   std::ostream& out = *context.out;
-  out << "document      " << r.doc << "\n";
+  out << "document      " << visible(r.doc) << "\n";
   out << "version       " << version.number << " of " << versions.size() << "\n";
   out << "sha256        " << r.sha256.hex() << "\n";
   out << "normalized    " << r.normalized_sha256.hex() << "\n";
   out << "previous      " << (r.previous ? r.previous->hex() : std::string("none")) << "\n";
   out << "size          " << r.bytes << " bytes, " << r.words << " words\n";
-  out << "title         " << r.title << "\n";
+  out << "title         " << visible(r.title) << "\n";
   if (!r.media_type.empty()) {
-    out << "media type    " << r.media_type << (r.charset.empty() ? "" : ", charset " + r.charset) << "\n";
+    out << "media type    " << visible(r.media_type) << (r.charset.empty() ? "" : ", charset " + visible(r.charset)) << "\n";
   }
   if (r.text_sha256) {
-    out << "text form     " << r.text_sha256->hex() << " (" << r.text_extractor << ")\n";
+    out << "text form     " << r.text_sha256->hex() << " (" << visible(r.text_extractor) << ")\n";
   }
   if (r.http_status) {
-    out << "http status   " << *r.http_status << (r.content_type.empty() ? "" : ", " + r.content_type) << "\n";
+    out << "http status   " << *r.http_status << (r.content_type.empty() ? "" : ", " + visible(r.content_type)) << "\n";
   }
   if (!r.warc_record_id.empty()) {
-    out << "warc record   " << r.warc_record_id << " in " << r.warc_file << "\n";
+    out << "warc record   " << visible(r.warc_record_id) << " in " << visible(r.warc_file) << "\n";
   }
   if (!r.warc_truncated.empty()) {
-    out << "cut at capture " << r.warc_truncated << " (WARC-Truncated)\n";
+    out << "cut at capture " << visible(r.warc_truncated) << " (WARC-Truncated)\n";
   }
-  out << "source        " << or_unknown(r.source) << "\n";
-  out << "retrieved at  " << or_unknown(r.retrieved_at) << "\n";
-  out << "ingested at   " << r.ingested_at << "\n";
-  out << "ingested by   " << r.ingested_by << "\n";
+  out << "source        " << visible(or_unknown(r.source)) << "\n";
+  out << "retrieved at  " << visible(or_unknown(r.retrieved_at)) << "\n";
+  out << "ingested at   " << visible(r.ingested_at) << "\n";
+  out << "ingested by   " << visible(r.ingested_by) << "\n";
   out << "git object    " << version.object_id << "\n";
   out << "sightings     " << version.sightings.size() << "\n";
   return ExitCode::ok;

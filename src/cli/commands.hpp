@@ -44,5 +44,6 @@ void add_verify_proof_command(CLI::App& app, CommandTable& table);
 void add_export_tiles_command(CLI::App& app, CommandTable& table);
 void add_match_command(CLI::App& app, CommandTable& table);
 void add_index_command(CLI::App& app, CommandTable& table);
+void add_help_command(CLI::App& app, CommandTable& table);
 
 }  // namespace stet::cli

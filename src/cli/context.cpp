@@ -1,4 +1,5 @@
 #include "cli/context.hpp"
+#include "cli/visible.hpp"
 
 #include "store/timestamp.hpp"
 
@@ -41,7 +42,7 @@ store::ContentStore Context::open_or_create_store() const {
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(path, ec))) {
     auto created = store::ContentStore::create(path, now_utc());
-    *err << "stet: created a new store at " << created.path().string() << "\n";
+    *err << "stet: created a new store at " << visible(created.path().string()) << "\n";
     return created;
   }
   return store::ContentStore::open(path);

@@ -3,6 +3,7 @@
 #include "cli/context.hpp"
 #include "cli/diff_text.hpp"
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 
 #include <iomanip>
 #include <ostream>
@@ -45,6 +46,9 @@ void render_json(std::ostream& out, const DiffView& view) {
   }
   nlohmann::json doc = {{"a", view.label_a}, {"b", view.label_b}, {"differs", view.result->differs()},
                         {"ops", std::move(ops)}, {"stats", stats_json(view.result->stats)}};
+  if (!view.layout_note.empty()) {
+    doc["layout_difference"] = view.layout_note;
+  }
   doc["truncation"] = nullptr;
   if (const auto& t = view.result->truncation) {
     doc["truncation"] = {{"shorter", t->a_is_shorter ? "a" : "b"},
@@ -76,10 +80,13 @@ void render_stat(std::ostream& out, const DiffView& view) {
     out << "typography      " << s.typography_changes << (s.typography_changes == 1 ? " difference" : " differences") << " ignored (quotes, dashes, spaces)\n";
   }
   if (std::string note = truncation_note(view); !note.empty()) {
-    out << "truncation      " << note << "\n";
+    out << "truncation      " << visible(note) << "\n";
+  }
+  if (!view.layout_note.empty()) {
+    out << "differs         " << view.layout_note << "\n";
   }
   if (!view.shorter.empty()) {
-    out << "shorter         " << view.shorter << "\n";
+    out << "shorter         " << visible(view.shorter) << "\n";
   }
 }
 

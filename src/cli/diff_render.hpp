@@ -24,6 +24,9 @@ struct DiffView {
   bool colors = false;  // ANSI escapes (format color only)
   int context = -1;     // lines of unchanged text around changes; negative: all
   std::string shorter;  // a shorter side that is not a cut (cli/pair_truncation.hpp), or ""
+  std::string sha_a;    // SHA-256 (hex) of each side, named in the html format
+  std::string sha_b;
+  std::string layout_note;  // diff::layout_difference when the words are the same, else ""
 };
 
 // Writes `view` to `out` in `format`.

@@ -1,6 +1,7 @@
 #include "cli/diff_text.hpp"
 
 #include "cli/html_escape.hpp"
+#include "cli/visible.hpp"
 
 #include <algorithm>
 #include <ostream>
@@ -56,20 +57,21 @@ class TextWriter {
   void equal(const Op& op, bool first, bool last) {
     std::string_view text = diff::op_text(op, m_view.a, m_view.b);
     if (m_view.context < 0) {
-      m_out << text;
+      emit(text);
       return;
     }
     std::size_t head = first ? 0 : after_lines(text, m_view.context);
     std::size_t tail = last ? text.size() : before_lines(text, m_view.context);
     if (head >= tail) {
-      m_out << text;
+      emit(text);
       return;
     }
-    m_out << text.substr(0, head);
+    emit(text.substr(0, head));
     std::size_t line_a = m_line_a + lines_in(text.substr(0, tail)) + 1;
     std::size_t line_b = m_line_b + lines_in(text.substr(0, tail)) + 1;
     paint(k_dim, "@@ A line " + std::to_string(line_a) + ", B line " + std::to_string(line_b) + " @@");
-    m_out << "\n" << text.substr(tail);
+    m_out << "\n";
+    emit(text.substr(tail));
   }
 
   void change(const Op& op) {
@@ -77,13 +79,15 @@ class TextWriter {
     bool remove = op.kind == OpKind::remove;
     if (op.minor != Minor::none) {
       if (!remove) {
-        op.minor == Minor::typography && !m_wdiff ? paint(k_underline, text) : void(m_out << text);
+        op.minor == Minor::typography && !m_wdiff ? paint(k_underline, text) : emit(text);
       }
       return;
     }
     if (m_wdiff || !m_view.colors) {
       std::string tag = op.move != 0 && !m_wdiff ? "(moved " + std::to_string(op.move) + ")" : "";
-      m_out << (remove ? "[-" : "{+") << tag << text << (remove ? "-]" : "+}");
+      m_out << (remove ? "[-" : "{+") << tag;
+      emit(text);
+      m_out << (remove ? "-]" : "+}");
       return;
     }
     if (op.move != 0) {
@@ -105,21 +109,35 @@ class TextWriter {
   }
 
  private:
+  // Document text: exact in wdiff; in the color format (meant for a
+  // terminal) its control characters are shown, not obeyed.
+  void emit(std::string_view text) {
+    if (m_wdiff || !needs_escaping(text)) {
+      m_out << text;
+    } else {
+      m_out << visible_text(text);
+    }
+  }
+
   // Colours each line separately so that pagers and terminals keep them.
   void paint(const char* color, std::string_view text) {
     if (!m_view.colors) {
-      m_out << text;
+      emit(text);
       return;
     }
     std::size_t at = 0;
     while (at < text.size()) {
       std::size_t newline = text.find('\n', at);
       std::size_t end = newline == std::string_view::npos ? text.size() : newline;
-      if (end > at) {
-        m_out << color << text.substr(at, end - at) << k_reset;
+      // A CRLF line ending stays outside the colour, whole.
+      std::size_t cr = newline != std::string_view::npos && end > at && text[end - 1] == '\r' ? 1 : 0;
+      if (end - cr > at) {
+        m_out << color;
+        emit(text.substr(at, end - cr - at));
+        m_out << k_reset;
       }
       if (newline != std::string_view::npos) {
-        m_out << "\n";
+        m_out << (cr == 1 ? "\r\n" : "\n");
       }
       at = end + (newline == std::string_view::npos ? 0 : 1);
     }
@@ -154,8 +172,13 @@ void render_text(std::ostream& out, const DiffView& view, bool wdiff) {
   if (!wdiff) {
     if (std::string note = truncation_note(view); !note.empty()) {
       bool newline = !ops.empty() && !view.b.ends_with('\n');
-      out << (newline ? "\n" : "") << (view.colors ? k_dim : "") << "stet: " << note << (view.colors ? k_reset : "")
+      out << (newline ? "\n" : "") << (view.colors ? k_dim : "") << "stet: " << visible(note) << (view.colors ? k_reset : "")
           << "\n";
+    }
+    if (!view.layout_note.empty()) {
+      bool newline = !ops.empty() && !view.b.ends_with('\n');
+      out << (newline ? "\n" : "") << (view.colors ? k_dim : "") << "stet: " << view.layout_note
+          << (view.colors ? k_reset : "") << "\n";
     }
   }
 }
@@ -164,11 +187,16 @@ void render_html(std::ostream& out, const DiffView& view) {
   const diff::Stats& s = view.result->stats;
   out << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
       << html_escape(view.label_a + " → " + view.label_b) << "</title><style>" << k_style << "</style></head><body>\n";
-  out << "<h1>" << html_escape(view.label_a) << " → " << html_escape(view.label_b) << "</h1>\n<dl><dt>added</dt><dd>"
+  out << "<h1>" << html_escape(view.label_a) << " → " << html_escape(view.label_b) << "</h1>\n";
+  out << "<p class=\"ids\">SHA-256 <code>" << html_escape(view.sha_a.substr(0, 12)) << "</code> → <code>"
+      << html_escape(view.sha_b.substr(0, 12)) << "</code></p>\n<dl><dt>added</dt><dd>"
       << s.words_added << " words</dd><dt>removed</dt><dd>" << s.words_removed << " words</dd><dt>moved</dt><dd>"
       << s.words_moved << " words</dd></dl>\n";
   if (std::string note = truncation_note(view); !note.empty()) {
     out << "<p class=\"note\">" << html_escape(note) << "</p>\n";
+  }
+  if (!view.layout_note.empty()) {
+    out << "<p class=\"note\">" << html_escape(view.layout_note) << "</p>\n";
   }
   out << "<pre>";
   for (const Op& op : view.result->ops) {

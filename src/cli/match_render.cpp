@@ -1,6 +1,7 @@
 #include "cli/match_render.hpp"
 
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 
 #include <cstdio>
 #include <ostream>
@@ -11,7 +12,7 @@ namespace {
 
 // Record metadata shown to the user goes through here (one point to make
 // control characters visible).
-std::string shown_name(const std::string& value) { return value; }
+std::string shown_name(const std::string& value) { return visible(value); }
 
 std::string match_percent(double share) {
   char buf[16];

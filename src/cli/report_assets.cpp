@@ -71,6 +71,15 @@ border-bottom:1px dashed #c9a23a}
 .cut{display:inline-block;margin:0 .3rem;padding:.05rem .55rem;border-radius:4px;background:var(--cut);color:#fff;
 font:700 .75rem/1.5 system-ui,sans-serif;white-space:nowrap;vertical-align:.1em}
 .cut::before{content:"✂ "}
+.skip{display:block;margin:.5rem 0;color:var(--muted);font:italic .85rem/1.4 system-ui,sans-serif;text-align:center}
+tr.skip td{background:var(--wash);text-align:center}
+.chart{margin:1rem 0 1.5rem}.chart svg{width:100%;height:auto;display:block;background:var(--wash);border-radius:8px}
+.chart .axis{stroke:var(--muted);stroke-width:1}.chart line.yr{stroke:var(--muted)}.chart line.seen{stroke:#8a93a3}
+.chart text{font:11px system-ui,sans-serif;text-anchor:middle;fill:var(--muted)}
+.chart rect.add{fill:#2f9e5a}.chart rect.rem{fill:#c4382c}
+.chart circle{stroke:#fff;stroke-width:1}.chart circle.ok{fill:var(--accent)}.chart circle.cut{fill:var(--cut)}
+.chart circle.drop{fill:#d08a00}.chart text.cut{fill:var(--cut);font-size:14px}.chart text.drop{fill:#d08a00;font-size:14px}
+.chart figcaption{font-size:.8rem;color:var(--muted);margin-top:.3rem}.cutmark{color:var(--cut)}.dropmark{color:#d08a00}
 .legend{font-size:.85rem;color:var(--muted)}.legend>*{margin-right:.8rem}
 .fingerprints dd{margin:0 0 .4rem;word-break:break-all}
 footer{margin-top:2.5rem;padding-top:.8rem;border-top:1px solid var(--line);font-size:.8rem;color:var(--muted)}

@@ -16,7 +16,10 @@ using diff::Minor;
 using diff::Op;
 using diff::OpKind;
 
-enum class PieceKind { equal, removed, added, cut };
+enum class PieceKind { equal, removed, added, cut, skipped };
+
+// Unchanged text kept on each side of a change when runs are collapsed.
+constexpr std::size_t k_edge_bytes = 160;
 
 // A run of text to render: an op (or part of one, split at the cut) or the
 // cut marker itself. `missing` marks words only the longer side has after
@@ -62,6 +65,67 @@ std::vector<Piece> build_pieces(const PairView& pair) {
   return pieces;
 }
 
+std::size_t word_count(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    words += !space && !in_word ? 1 : 0;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Where to end the head of an unchanged run: the last line break (else
+// space) at or before `limit`, so a cut never splits a word or a UTF-8
+// sequence; 0 when there is none.
+std::size_t head_end(std::string_view text, std::size_t limit) {
+  std::size_t at = text.rfind('\n', limit);
+  if (at == std::string_view::npos || at < limit / 3) {
+    at = text.rfind(' ', limit);
+  }
+  return at == std::string_view::npos ? 0 : at + 1;
+}
+
+// Where to begin the tail: the first line break (else space) within
+// `limit` bytes of the end; text.size() when there is none.
+std::size_t tail_begin(std::string_view text, std::size_t limit) {
+  std::size_t from = text.size() - limit;
+  std::size_t at = text.find('\n', from);
+  if (at == std::string_view::npos || at > from + limit * 2 / 3) {
+    at = text.find(' ', from);
+  }
+  return at == std::string_view::npos ? text.size() : at + 1;
+}
+
+// Long unchanged runs keep only their edges next to a change; the middle
+// becomes one `skipped` piece (its text kept for the word count).
+std::vector<Piece> collapsed(const std::vector<Piece>& pieces) {
+  std::vector<Piece> out;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const Piece& piece = pieces[i];
+    std::string_view text = piece.text;
+    if (piece.kind != PieceKind::equal || text.size() <= 3 * k_edge_bytes) {
+      out.push_back(piece);
+      continue;
+    }
+    std::size_t head = i == 0 ? 0 : head_end(text, k_edge_bytes);
+    std::size_t tail = i + 1 == pieces.size() ? text.size() : tail_begin(text, k_edge_bytes);
+    if (tail <= head || word_count(text.substr(head, tail - head)) < 20) {
+      out.push_back(piece);
+      continue;
+    }
+    out.push_back({PieceKind::equal, text.substr(0, head), 0, Minor::none, false});
+    out.push_back({PieceKind::skipped, text.substr(head, tail - head), 0, Minor::none, false});
+    out.push_back({PieceKind::equal, text.substr(tail), 0, Minor::none, false});
+  }
+  return out;
+}
+
+std::string skipped_marker(const Piece& piece) {
+  return "<span class=\"skip\">⋯ " + std::to_string(word_count(piece.text)) + " unchanged words ⋯</span>\n";
+}
+
 std::string cut_marker(const PairView& pair) {
   const auto& cut = *pair.result->truncation;
   int shorter = cut.a_is_shorter ? pair.number_a : pair.number_b;
@@ -76,6 +140,9 @@ std::string cut_marker(const PairView& pair) {
 std::string piece_html(const Piece& piece, const PairView& pair) {
   if (piece.kind == PieceKind::cut) {
     return cut_marker(pair);
+  }
+  if (piece.kind == PieceKind::skipped) {
+    return skipped_marker(piece);
   }
   std::string text = html_escape(piece.text);
   if (piece.kind == PieceKind::equal) {
@@ -116,6 +183,11 @@ class SideTable {
   void add(const Piece& piece) {
     if (piece.kind == PieceKind::equal) {
       add_equal(piece);
+      return;
+    }
+    if (piece.kind == PieceKind::skipped) {
+      flush();
+      m_out << "<tr class=\"skip\"><td colspan=\"2\">" << skipped_marker(piece) << "</td></tr>\n";
       return;
     }
     std::string html = piece_html(piece, m_pair);
@@ -212,6 +284,9 @@ void write_pair_html(std::ostream& out, const PairView& pair) {
     return;
   }
   std::vector<Piece> pieces = build_pieces(pair);
+  if (pair.collapse) {
+    pieces = collapsed(pieces);
+  }
   write_inline(out, pieces, pair);
   write_side(out, pieces, pair);
   out << "</article>\n";

@@ -19,6 +19,7 @@ struct PairView {
   std::string_view b;
   const diff::DiffResult* result = nullptr;
   bool consecutive = true;  // false: shown only when selected (:target)
+  bool collapse = true;     // long unchanged runs shortened to their edges, with a count
 };
 
 // Writes `<article class="pair">` with a summary line, the cut note, the

@@ -5,6 +5,7 @@
 #include "cli/report_assets.hpp"
 #include "cli/report_diff_html.hpp"
 #include "cli/report_sections.hpp"
+#include "cli/report_timeline_svg.hpp"
 #include "store/digest.hpp"
 
 #include <ostream>
@@ -51,13 +52,26 @@ void write_head(std::ostream& out, const ReportInput& input) {
       << "<style>" << report_css() << "</style>\n</head>\n";
 }
 
-void write_pairs(std::ostream& out, const ReportInput& input) {
-  auto pairs = report_pairs(input.versions.size());
-  write_change_controls(out, input, pairs);
+using Pairs = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// The diff of every pair, computed once: the timeline and the changes both use them.
+std::vector<diff::DiffResult> diff_pairs(const ReportInput& input, const Pairs& pairs) {
+  std::vector<diff::DiffResult> results;
+  results.reserve(pairs.size());
   for (const auto& [older, newer] : pairs) {
+    results.push_back(diff::word_diff(input.texts[older].text, input.texts[newer].text));
+  }
+  return results;
+}
+
+void write_pairs(std::ostream& out, const ReportInput& input, const Pairs& pairs,
+                 std::vector<diff::DiffResult>& results) {
+  write_change_controls(out, input, pairs);
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    auto [older, newer] = pairs[k];
     const std::string& a = input.texts[older].text;
     const std::string& b = input.texts[newer].text;
-    diff::DiffResult result = diff::word_diff(a, b);
+    diff::DiffResult& result = results[k];  // judge_diff_pair sets its truncation finding
     PairView view;
     view.number_a = input.versions[older].number;
     view.number_b = input.versions[newer].number;
@@ -67,6 +81,7 @@ void write_pairs(std::ostream& out, const ReportInput& input) {
     view.b = b;
     view.result = &result;
     view.consecutive = newer == older + 1;
+    view.collapse = !input.full;
     write_pair_html(out, view);
   }
 }
@@ -78,13 +93,12 @@ std::vector<std::pair<std::size_t, std::size_t>> report_pairs(std::size_t count)
   for (std::size_t i = 1; i < count; ++i) {
     pairs.emplace_back(i - 1, i);
   }
+  if (count > k_all_pairs_max_versions) {
+    return pairs;
+  }
   for (std::size_t older = 0; older + 2 < count; ++older) {
-    if (count <= k_all_pairs_max_versions) {
-      for (std::size_t newer = older + 2; newer < count; ++newer) {
-        pairs.emplace_back(older, newer);
-      }
-    } else {
-      pairs.emplace_back(older, count - 1);
+    for (std::size_t newer = older + 2; newer < count; ++newer) {
+      pairs.emplace_back(older, newer);
     }
   }
   return pairs;
@@ -96,12 +110,20 @@ void write_report_html(std::ostream& out, const ReportInput& input) {
       << "<input type=\"radio\" name=\"view\" id=\"view-side\" aria-label=\"side-by-side view\">\n";
   write_masthead(out, input);
   out << "<main>\n";
+  Pairs pairs = report_pairs(input.versions.size());
+  std::vector<diff::DiffResult> results = diff_pairs(input, pairs);
+  // report_pairs puts the consecutive pairs first: results[i] is v(i+1) -> v(i+2).
+  std::vector<diff::Stats> steps;
+  for (std::size_t k = 0; k + 1 < input.versions.size(); ++k) {
+    steps.push_back(results[k].stats);
+  }
+  write_timeline_svg(out, input, steps);
   write_timeline(out, input);
   out << "<section id=\"changes\">\n<h2>Changes</h2>\n";
   if (input.versions.size() < 2) {
     out << "<p>Only one version is recorded: there is nothing to compare yet.</p>\n";
   } else {
-    write_pairs(out, input);
+    write_pairs(out, input, pairs, results);
   }
   out << "</section>\n";
   write_fingerprints(out, input);

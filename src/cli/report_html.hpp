@@ -15,7 +15,7 @@
 namespace stet::cli {
 
 // Up to this many versions every pair is compared; beyond it, consecutive
-// pairs and each version against the latest (see docs/report.md).
+// pairs only, so the page grows with the changes (see docs/report.md).
 inline constexpr std::size_t k_all_pairs_max_versions = 12;
 
 struct ReportInput {
@@ -26,11 +26,12 @@ struct ReportInput {
   store::AuditReport audit;                      // audit_store limited to `doc`
   std::string generated_at;                      // RFC 3339
   std::string generator;                         // e.g. "stet 0.1.0"
+  bool full = false;                             // every diff with all its unchanged text (--full)
 };
 
 // The pairs (older, newer; 0-based indexes) the report compares for `count`
 // versions: all of them up to k_all_pairs_max_versions, else consecutive
-// pairs and every version against the latest. Consecutive pairs first.
+// pairs only. Consecutive pairs first.
 [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> report_pairs(std::size_t count);
 
 // Writes the page. Every document text and metadata value is escaped; the

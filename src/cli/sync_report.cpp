@@ -1,6 +1,7 @@
 #include "cli/sync_report.hpp"
 
 #include "cli/render.hpp"
+#include "cli/visible.hpp"
 
 #include <pwd.h>
 #include <unistd.h>
@@ -70,16 +71,16 @@ nlohmann::json pull_json(const store::PullResult& result) {
 void print_pull(std::ostream& out, const store::PullResult& result) {
   switch (result.kind) {
     case store::PullKind::up_to_date:
-      out << "already up to date with " << result.url << "\n";
+      out << "already up to date with " << visible(result.url) << "\n";
       return;
     case store::PullKind::remote_empty:
-      out << result.url << " is empty: nothing to pull\n";
+      out << visible(result.url) << " is empty: nothing to pull\n";
       return;
     case store::PullKind::fast_forward:
     case store::PullKind::merged:
       break;
   }
-  out << "pulled from " << result.url << ": " << plural(result.new_versions, "new version") << ", "
+  out << "pulled from " << visible(result.url) << ": " << plural(result.new_versions, "new version") << ", "
       << plural(result.new_records, "new record") << " in " << plural(result.documents.size(), "document") << " ("
       << kind_name(result.kind) << ", head " << result.head.substr(0, 12) << ")\n";
 }

@@ -5,6 +5,7 @@
 #include "cli/doc_ref.hpp"
 #include "cli/match_render.hpp"
 #include "cli/match_store.hpp"
+#include "cli/visible.hpp"
 
 #include <fstream>
 #include <iterator>
@@ -67,16 +68,16 @@ Verdict judge(const std::string& file, const std::string& bytes, const std::vect
 }
 
 void print_text(std::ostream& out, const Verdict& v) {
-  out << v.file << ": " << v.summary << "\n";
+  out << visible(v.file) << ": " << visible(v.summary) << "\n";
   if (v.match == "exact") {
     const store::Record& r = v.candidate->version.ingest;
     out << "  sha256     " << r.sha256.hex() << "\n";
-    out << "  source     " << or_unknown(r.source) << "\n";
-    out << "  retrieved  " << or_unknown(r.retrieved_at) << "\n";
-    out << "  ingested   " << r.ingested_at << " by " << r.ingested_by << "\n";
+    out << "  source     " << visible(or_unknown(r.source)) << "\n";
+    out << "  retrieved  " << visible(or_unknown(r.retrieved_at)) << "\n";
+    out << "  ingested   " << visible(r.ingested_at) << " by " << visible(r.ingested_by) << "\n";
     if (!v.candidate->version.sightings.empty()) {
       out << "  seen again " << v.candidate->version.sightings.size() << " times (stet log "
-          << v.candidate->doc << ")\n";
+          << visible(v.candidate->doc) << ")\n";
     }
   }
 }

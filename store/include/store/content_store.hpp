@@ -50,7 +50,9 @@ class ContentStore {
   // document is unknown.
   [[nodiscard]] std::optional<std::vector<Version>> history(std::string_view doc) const;
 
-  // The exact bytes of version `sha256` of `doc`; nullopt when absent.
+  // The exact bytes of version `sha256` of `doc`, re-hashed on every call;
+  // nullopt when absent. Throws CorruptContentError when the stored bytes
+  // no longer hash to `sha256` (the store was altered outside stet).
   [[nodiscard]] std::optional<std::string> content(std::string_view doc, const Digest& sha256) const;
 
   // The derived text form `text` of version `sha256` of `doc` (see

@@ -28,4 +28,12 @@ class InvalidInputError : public Error {
   explicit InvalidInputError(const std::string& what) : Error(what) {}
 };
 
+// A version's stored bytes no longer hash to the SHA-256 its record names:
+// the store was altered outside stet or its disk failed. Nothing built on
+// those bytes may be shown; `stet verify` reports the damage in full.
+class CorruptContentError : public Error {
+ public:
+  explicit CorruptContentError(const std::string& what) : Error(what) {}
+};
+
 }  // namespace stet::store
