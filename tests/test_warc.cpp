@@ -43,13 +43,13 @@ TEST_CASE("capture::read_warc") {
   SUBCASE("bad input names the file and the record offset") {
     std::string good = record("response", "http://a.example/", http);
     std::string longer = good.substr(0, good.size() - 10);
-    CHECK_THROWS_WITH_AS(read_warc(good + longer, "t.warc"),
+    CHECK_THROWS_WITH_AS((void)read_warc(good + longer, "t.warc"),
                          doctest::Contains(("t.warc: record at offset " + std::to_string(good.size())).c_str()),
                          WarcError);
-    CHECK_THROWS_WITH_AS(read_warc("HTTP/1.1 200 OK\r\n\r\n", "t.warc"), doctest::Contains("offset 0"), WarcError);
-    CHECK_THROWS_AS(read_warc("WARC/1.0\r\nContent-Length: x\r\n\r\n", "t.warc"), WarcError);
-    CHECK_THROWS_AS(read_warc("WARC/1.0\r\nNo colon here\r\n\r\n", "t.warc"), WarcError);
-    CHECK_THROWS_WITH_AS(read_warc(std::string("\x1F\x8B\x08\x00garbage", 11), "t.warc.gz"),
+    CHECK_THROWS_WITH_AS((void)read_warc("HTTP/1.1 200 OK\r\n\r\n", "t.warc"), doctest::Contains("offset 0"), WarcError);
+    CHECK_THROWS_AS((void)read_warc("WARC/1.0\r\nContent-Length: x\r\n\r\n", "t.warc"), WarcError);
+    CHECK_THROWS_AS((void)read_warc("WARC/1.0\r\nNo colon here\r\n\r\n", "t.warc"), WarcError);
+    CHECK_THROWS_WITH_AS((void)read_warc(std::string("\x1F\x8B\x08\x00garbage", 11), "t.warc.gz"),
                          doctest::Contains("gzip member at offset 0"), WarcError);
   }
   SUBCASE("chunked bodies are decoded; bad chunks are refused") {
