@@ -4,7 +4,7 @@
 #   store/        includes nothing from src/ (diff/, analysis/, cli/)
 #   src/match     is pure (no store, index or cli); src/index is the only SQLite user
 # and that only store/ includes libgit2 and OpenSSL, only src/diff includes dtl, and hunspell stays in
-# src/analysis (spelling.cpp).
+# src/analysis (spelling.cpp), and ICU only in src/text, which includes nothing else of ours.
 # Run: cmake -DSOURCE_DIR=<root> -P cmake/CheckLayering.cmake
 set(violations "")
 
@@ -37,6 +37,11 @@ foreach(dir IN ITEMS src/diff src/analysis store)
   check_dir(${dir} "<sqlite3" "only src/index uses SQLite")
 endforeach()
 check_dir(store "\"(diff|analysis|cli)/|<dtl|<CLI/|<hunspell" "the store includes nothing from src/")
+foreach(dir IN ITEMS src/cli src/analysis src/diff src/match src/index src/capture src/render store)
+  check_dir(${dir} "<unicode/" "only src/text uses ICU")
+endforeach()
+check_dir(src/text "\"(store|analysis|cli|render|diff|match|index|capture)/|<git2|<openssl|<dtl|<sqlite3|<hunspell|<gumbo"
+          "text depends on nothing of ours")
 
 if(violations)
   message(FATAL_ERROR "dependency rule broken:${violations}")

@@ -3,6 +3,7 @@
 // the title are valid UTF-8 and normalizing is idempotent.
 
 #include "analysis/text_form.hpp"
+#include "text/tokens.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -18,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (stet::analysis::text_problem(normalized) || stet::analysis::normalized_text(normalized) != normalized) {
     std::abort();
   }
-  if (stet::analysis::count_words(normalized) > size) {
+  if (stet::text::word_count(normalized) > size) {
     std::abort();
   }
   if (stet::analysis::text_problem(stet::analysis::first_line_title(text))) {

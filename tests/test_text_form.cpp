@@ -60,31 +60,6 @@ TEST_CASE("analysis::normalized_text") {
   }
 }
 
-TEST_CASE("analysis::count_words") {
-  struct Case {
-    const char* text;
-    std::size_t words;
-  };
-  const Case cases[] = {
-      {"", 0},
-      {"   \n", 0},
-      {"one", 1},
-      {"Hello, world!", 2},
-      {"don't stop", 2},
-      {"the U.S. army", 3},
-      {"end.", 1},
-      {"caf\xC3\xA9 na\xC3\xAF" "ve", 2},
-      {"e\xCC\x81t\xC3\xA9", 1},
-      {"\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97", 3},
-      {"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xD0\xBC\xD0\xB8\xD1\x80", 2},
-      {"2014-03-17", 3},
-  };
-  for (const Case& c : cases) {
-    CAPTURE(c.text);
-    CHECK(an::count_words(c.text) == c.words);
-  }
-}
-
 TEST_CASE("analysis::first_line_title") {
   CHECK(an::first_line_title("\n\n  Title here  \nbody") == "Title here");
   CHECK(an::first_line_title("\xEF\xBB\xBFWith BOM\r\n") == "With BOM");

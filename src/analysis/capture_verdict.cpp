@@ -1,6 +1,6 @@
 #include "analysis/capture_verdict.hpp"
 
-#include "analysis/text_form.hpp"
+#include "text/tokens.hpp"
 
 #include <array>
 #include <cctype>
@@ -138,7 +138,7 @@ std::optional<std::string> capture_error(const CaptureFacts& facts) {
   if (facts.http_status && *facts.http_status >= 400) {
     return "HTTP " + std::to_string(*facts.http_status);
   }
-  std::size_t words = count_words(facts.text);
+  std::size_t words = text::word_count(facts.text);
   if (words <= k_title_words) {
     if (const Pattern* p = find_pattern(fold(facts.title))) {
       return std::string(p->kind) + " (" + quoted(facts.title) + ")";

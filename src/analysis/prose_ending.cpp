@@ -5,8 +5,6 @@
 #include "analysis/spelling.hpp"
 #include "analysis/words.hpp"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -114,7 +112,7 @@ ListHabit list_habit(const std::vector<std::string_view>& lines, std::size_t ite
 
 bool starts_lowercase(std::string_view word) {
   std::size_t pos = 0;
-  return u_islower(static_cast<UChar32>(code_point_at(word, pos))) != 0;
+  return text::is_lower(code_point_at(word, pos));
 }
 
 // The share of words after the first that start in lowercase (sentences

@@ -1,10 +1,13 @@
 #pragma once
-// A small word-level view of a text for truncation analysis: whitespace
-// separated tokens with their offsets, folded word forms, and UTF-8 helpers.
-// (Kept local to analysis; the diff tokenizer serves a different purpose.)
+// A small word-level view of a text for truncation analysis: the text
+// layer's analysis words (white-space separated, with offsets), folded word
+// forms, and the UTF-8 helpers the analysis uses, all from src/text.
+
+#include "text/chars.hpp"
+#include "text/utf8.hpp"
+#include "text/words.hpp"
 
 #include <cstddef>
-#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -12,19 +15,10 @@
 
 namespace stet::analysis {
 
-// One token between runs of Unicode white space, and its byte offset.
-struct TextWord {
-  std::string_view text;
-  std::size_t offset = 0;
-};
+using text::split_words;
+using text::TextWord;
 
-// The whitespace-separated tokens of `utf8` in order. A trailing cut marker
-// glued to a word ("of…", "of...") becomes a token of its own, so that
-// "integrity of…" and "integrity of Ukraine" share the word "of". Invalid
-// UTF-8 bytes count as non-space.
-[[nodiscard]] std::vector<TextWord> split_words(std::string_view utf8);
-
-// The number of whitespace-separated tokens of `utf8` (see split_words).
+// The number of analysis words of `utf8` (see text::split_words).
 [[nodiscard]] std::size_t word_count(std::string_view utf8);
 
 // Whether `text` starts with one of `prefixes`.
@@ -45,29 +39,27 @@ struct TextWord {
 // The words [begin, end) of `words` joined by single spaces.
 [[nodiscard]] std::string join_words(const std::vector<TextWord>& words, std::size_t begin, std::size_t end);
 
-// How many bytes at the end of `bytes` form an incomplete UTF-8 sequence
-// (a lead byte whose continuation bytes are missing): 0 when the text ends
-// on a whole character.
-[[nodiscard]] std::size_t incomplete_utf8_tail(std::string_view bytes);
+// UTF-8 and character classes, from the text layer.
+using text::count_code_points;
 
-// The number of code points in `utf8` (each invalid byte counts as one).
-[[nodiscard]] std::size_t count_code_points(std::string_view utf8);
+// The same as text::incomplete_tail.
+[[nodiscard]] inline std::size_t incomplete_utf8_tail(std::string_view bytes) { return text::incomplete_tail(bytes); }
 
 // The code point that ends at byte `end` of `utf8` and where it starts;
 // -1 for an invalid byte (then `start` is end - 1). REQUIRES: end > 0.
-[[nodiscard]] char32_t code_point_before(std::string_view utf8, std::size_t end, std::size_t& start);
+[[nodiscard]] inline char32_t code_point_before(std::string_view utf8, std::size_t end, std::size_t& start) {
+  return static_cast<char32_t>(text::decode_before(utf8, end, start));
+}
 
 // The code point starting at `pos`, advancing `pos`; U+FFFD for an invalid byte.
-[[nodiscard]] char32_t code_point_at(std::string_view utf8, std::size_t& pos);
+[[nodiscard]] inline char32_t code_point_at(std::string_view utf8, std::size_t& pos) {
+  return text::decode_or_replacement(utf8, pos);
+}
 
-// The same with ICU's strict rules reported: -1 for an invalid sequence
-// (overlong forms, surrogates, truncated sequences), advancing past it.
-[[nodiscard]] std::int32_t decode_code_point(std::string_view utf8, std::size_t& pos);
+// White space or a BOM: what separates analysis words (text::is_separator).
+[[nodiscard]] inline bool is_space_code_point(char32_t c) { return text::is_separator(c); }
 
-// Whether `c` is white space (Unicode White_Space, including NBSP).
-[[nodiscard]] bool is_space_code_point(char32_t c);
-
-// Whether `c` is a letter, digit or combining mark.
-[[nodiscard]] bool is_word_code_point(char32_t c);
+// Whether `c` is a letter, digit or combining mark (text::is_word_char).
+[[nodiscard]] inline bool is_word_code_point(char32_t c) { return text::is_word_char(c); }
 
 }  // namespace stet::analysis

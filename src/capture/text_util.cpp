@@ -1,5 +1,7 @@
 #include "capture/text_util.hpp"
 
+#include "text/space.hpp"
+
 namespace stet::capture {
 
 std::string ascii_lower(std::string_view text) {
@@ -35,7 +37,7 @@ std::string collapse_space(std::string_view text) {
   std::string out;
   bool space = false;
   for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (text::is_ascii_space(c)) {
       space = !out.empty();
       continue;
     }

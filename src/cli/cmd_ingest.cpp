@@ -10,6 +10,7 @@
 #include "store/document_id.hpp"
 #include "store/identity.hpp"
 #include "store/timestamp.hpp"
+#include "text/tokens.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -180,7 +181,7 @@ std::vector<store::IngestItem> build_items(Batch& batch) {
     store::Record& r = item.record;
     r.doc = meta.doc;
     r.normalized_sha256 = store::sha256(analysis::normalized_text(captured.text));
-    r.words = analysis::count_words(captured.text);
+    r.words = text::word_count(captured.text);
     r.source = meta.source;
     r.retrieved_at = meta.retrieved;
     // ingested_at is stamped by the store while it holds the lock.

@@ -2,6 +2,7 @@
 
 #include "cli/diff_render.hpp"
 #include "cli/html_escape.hpp"
+#include "text/tokens.hpp"
 
 #include <iomanip>
 #include <ostream>
@@ -65,17 +66,6 @@ std::vector<Piece> build_pieces(const PairView& pair) {
   return pieces;
 }
 
-std::size_t word_count(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    words += !space && !in_word ? 1 : 0;
-    in_word = !space;
-  }
-  return words;
-}
-
 // Where to end the head of an unchanged run: the last line break (else
 // space) at or before `limit`, so a cut never splits a word or a UTF-8
 // sequence; 0 when there is none.
@@ -111,7 +101,7 @@ std::vector<Piece> collapsed(const std::vector<Piece>& pieces) {
     }
     std::size_t head = i == 0 ? 0 : head_end(text, k_edge_bytes);
     std::size_t tail = i + 1 == pieces.size() ? text.size() : tail_begin(text, k_edge_bytes);
-    if (tail <= head || word_count(text.substr(head, tail - head)) < 20) {
+    if (tail <= head || text::word_count(text.substr(head, tail - head)) < 20) {
       out.push_back(piece);
       continue;
     }
@@ -123,7 +113,7 @@ std::vector<Piece> collapsed(const std::vector<Piece>& pieces) {
 }
 
 std::string skipped_marker(const Piece& piece) {
-  return "<span class=\"skip\">⋯ " + std::to_string(word_count(piece.text)) + " unchanged words ⋯</span>\n";
+  return "<span class=\"skip\">⋯ " + std::to_string(text::word_count(piece.text)) + " unchanged words ⋯</span>\n";
 }
 
 std::string cut_marker(const PairView& pair) {

@@ -1,5 +1,7 @@
 #include "cli/visible.hpp"
 
+#include "text/utf8.hpp"
+
 #include <array>
 
 namespace stet::cli {
@@ -14,26 +16,11 @@ void append_hex(std::string& out, std::string_view prefix, unsigned char byte) {
   out.push_back(k_hex[byte & 0x0FU]);
 }
 
-// The length of the valid UTF-8 sequence at `text[at]` (a byte >= 0x80),
-// or 0 when it is not one (RFC 3629: no overlongs, no surrogates, <= U+10FFFF).
+// The length of the well-formed UTF-8 sequence at `text[at]` (a byte >= 0x80),
+// or 0 when it is not one.
 std::size_t utf8_length(std::string_view text, std::size_t at) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[at + k]); };
-  unsigned char lead = byte(0);
-  std::size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
-                                                      : lead >= 0xF0 && lead <= 0xF4 ? 4
-                                                                                     : 0;
-  if (length == 0 || at + length > text.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(k) & 0xC0U) != 0x80U) {
-      return 0;
-    }
-  }
-  unsigned char second = byte(1);
-  bool bad = (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
-             (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F);
-  return bad ? 0 : length;
+  std::size_t next = at;
+  return text::decode(text, next) < 0 ? 0 : next - at;
 }
 
 bool kept_in_text(std::string_view text, std::size_t at) {

@@ -1,5 +1,7 @@
 #include "diff/layout_difference.hpp"
 
+#include "text/space.hpp"
+
 #include <string>
 
 namespace stet::diff {
@@ -29,14 +31,12 @@ std::string lf_only(std::string_view text) {
   return out;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
 // The text with every run of white space as one space, trimmed.
 std::string squeezed(std::string_view text) {
   std::string out;
   bool gap = false;
   for (char c : text) {
-    if (is_space(c)) {
+    if (text::is_ascii_space(c)) {
       gap = !out.empty();
     } else {
       if (gap) {

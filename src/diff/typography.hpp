@@ -1,16 +1,19 @@
 #pragma once
-// Typographic variants that say the same thing: curly and straight quotes,
-// dashes and hyphens, no-break and other spaces, ligatures, the ellipsis.
+// What `--ignore-typography` compares: the text layer's comparison form
+// (NFC and the one typography table of text/typography.hpp), so the diff
+// and the normalized SHA-256 agree on which variants say the same thing.
+
+#include "text/normalize.hpp"
 
 #include <string>
 #include <string_view>
 
 namespace stet::diff {
 
-// `text` with each typographic variant replaced by its plain ASCII form:
-// ‘ ’ ‚ ‛ ′ to ', “ ” „ ‟ ″ to ", hyphens, dashes and minus to -, no-break
-// and other fixed-width spaces to a space, ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ spelled out, … to
-// ..., soft hyphens removed. Other bytes are kept.
-[[nodiscard]] std::string fold_typography(std::string_view text);
+// `text` in the form tokens compare in under `--ignore-typography`
+// (text::comparison_form): ‘ ’ ‚ ‛ ′ ʼ to ', “ ” „ ‟ ″ « » to ", dashes to -,
+// … to ..., fixed-width spaces to a space, ligatures spelled out, invisible
+// characters removed, after Unicode NFC.
+[[nodiscard]] inline std::string fold_typography(std::string_view text) { return text::comparison_form(text); }
 
 }  // namespace stet::diff

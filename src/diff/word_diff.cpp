@@ -5,6 +5,9 @@
 #include "diff/internal.hpp"
 #include "diff/tokenize.hpp"
 #include "diff/typography.hpp"
+#include "text/normalize.hpp"
+#include "text/space.hpp"
+#include "text/utf8.hpp"
 
 #include <dtl/dtl.hpp>
 
@@ -237,6 +240,25 @@ void emit_region(std::string_view a, std::string_view b, const Region& region, c
   flush_moves(moves.b, cursor.b, region.b.end, emitter);
 }
 
+// Under --ignore-typography, texts whose normalized forms are equal (the
+// normalized SHA-256 of their records would be equal) differ in nothing that
+// counts: changes the tokens could not pair up (… against ..., a zero-width
+// space inside a word, white space at either end) become minor too.
+void ignore_if_normalized_equal(std::string_view a, std::string_view b, std::vector<Op>& ops) {
+  bool real = std::any_of(ops.begin(), ops.end(), [](const Op& op) {
+    return op.kind != OpKind::equal && op.minor == Minor::none;
+  });
+  if (!real || !text::valid_utf8(a) || !text::valid_utf8(b) || text::normalized_text(a) != text::normalized_text(b)) {
+    return;
+  }
+  for (Op& op : ops) {
+    if (op.kind != OpKind::equal && op.minor == Minor::none) {
+      op.minor = text::all_space(op_text(op, a, b)) ? Minor::whitespace : Minor::typography;
+      op.move = 0;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Op> diff_pieces(std::string_view a, std::string_view b, const std::vector<Span>& a_pieces,
@@ -287,6 +309,9 @@ DiffResult word_diff(std::string_view a, std::string_view b, const Options& opti
   }
   result.ops = emitter.take();
   tidy_ops(a, b, result.ops, options, moves.count);
+  if (options.ignore_typography) {
+    ignore_if_normalized_equal(a, b, result.ops);
+  }
   summarize(a, b, result, options.count_all_words);
   return result;
 }

@@ -1,9 +1,9 @@
 #include "match/fingerprint.hpp"
 
 #include "analysis/text_form.hpp"
-#include "diff/tokenize.hpp"
-
-#include <unicode/unistr.h>
+#include "text/chars.hpp"
+#include "text/normalize.hpp"
+#include "text/tokens.hpp"
 
 #include <algorithm>
 #include <string>
@@ -56,11 +56,7 @@ std::uint64_t word_key(std::string_view word) {
     }
     return mix(h);
   }
-  std::string out;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(analysis::normalized_text(word));
-  u.foldCase();
-  u.toUTF8String(out);
-  return mix(fnv1a(trim_underscores(out)));
+  return mix(fnv1a(trim_underscores(text::fold_case(text::normalized_text(word)))));
 }
 
 }  // namespace
@@ -68,8 +64,8 @@ std::uint64_t word_key(std::string_view word) {
 std::vector<Word> text_words(std::string_view text) {
   std::vector<Word> words;
   bool valid = !analysis::text_problem(text).has_value();
-  for (const diff::Token& token : diff::tokenize(text)) {
-    if (token.kind != diff::TokenKind::word) {
+  for (const text::Token& token : text::tokenize(text)) {
+    if (token.kind != text::TokenKind::word) {
       continue;
     }
     std::string_view piece = text.substr(token.begin, token.end - token.begin);

@@ -1,10 +1,9 @@
-#include "diff/tokenize.hpp"
+#include "text/tokens.hpp"
 
-#include "diff/utf8.hpp"
+#include "text/space.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
-#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -12,7 +11,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace stet::diff {
+namespace stet::text {
 
 namespace {
 
@@ -155,13 +154,11 @@ void tokenize_ascii(std::string_view text, std::size_t i, std::vector<Token>& to
   }
 }
 
-bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
-
 // ICU always breaks between ASCII white space and a following ASCII
 // character (no rule joins them, and nothing looks ahead across white
 // space), so the text can be cut there and each piece segmented alone.
 bool cut_point(std::string_view text, std::size_t i) {
-  return i > 0 && i < text.size() && ascii_space(text[i - 1]) && !ascii_space(text[i]) &&
+  return i > 0 && i < text.size() && is_ascii_space(text[i - 1]) && !is_ascii_space(text[i]) &&
          (static_cast<unsigned char>(text[i]) & 0x80U) == 0;
 }
 
@@ -220,17 +217,6 @@ void split_runs(std::string_view text, AsciiFn ascii, IcuFn icu) {
   }
 }
 
-bool all_white(std::string_view segment) {
-  std::size_t i = 0;
-  while (i < segment.size()) {
-    int c = next_code_point(segment, i);
-    if (c < 0 || !u_isUWhiteSpace(c)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 icu::BreakIterator& word_breaker() {
   thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -265,7 +251,7 @@ std::vector<Token> tokenize_icu(std::string_view text) {
     TokenKind kind = TokenKind::punct;
     if (breaker.getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
       kind = TokenKind::word;
-    } else if (all_white(segment)) {
+    } else if (all_space(segment)) {
       kind = TokenKind::space;
     }
     push(tokens, begin, end, kind);
@@ -323,4 +309,4 @@ std::size_t word_count(std::string_view text) {
   return n;
 }
 
-}  // namespace stet::diff
+}  // namespace stet::text
