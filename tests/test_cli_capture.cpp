@@ -155,6 +155,39 @@ TEST_CASE("cli ingest --warc") {
     CHECK(meta["warc_record_id"].get<std::string>().starts_with("<urn:uuid:"));
     CHECK(r.err.find("does not match") == std::string::npos);
     CHECK(run_binary({"--store", store, "verify"}).code == 0);
+    // log shows the same verdicts, per observation, in every format
+    auto oneline = run_binary({"--store", store, "log", "--oneline"});
+    REQUIRE(oneline.code == 0);
+    std::size_t flagged = 0;
+    for (std::size_t at = oneline.out.find("  capture-error\n"); at != std::string::npos;
+         at = oneline.out.find("  capture-error\n", at + 1)) {
+      ++flagged;
+    }
+    CHECK(flagged == 2);
+    auto logged = nlohmann::json::parse(run_binary({"--store", store, "log", "--format", "json"}).out);
+    int json_errors = 0;
+    for (const auto& item : logged) {
+      if (item["verdict"] == "capture-error") {
+        ++json_errors;
+        CHECK(item["capture_error"] == "HTTP 404");
+      } else {
+        CHECK_FALSE(item.contains("capture_error"));
+      }
+    }
+    CHECK(json_errors == 2);
+    for (const auto& item : out) {
+      if (item["verdict"] == "capture-error") {
+        std::string error_doc = item["id"];
+        auto text = run_binary({"--store", store, "log", error_doc});
+        CHECK(text.out.find("[capture-error]") != std::string::npos);
+        CHECK(text.out.find("check      capture-error: HTTP 404") != std::string::npos);
+        auto report = run_binary({"--store", store, "report", error_doc});
+        REQUIRE(report.code == 0);
+        CHECK(report.out.find("<circle class=\"err\"") != std::string::npos);
+        CHECK(report.out.find("<span class=\"badge err\">capture error</span>") != std::string::npos);
+        CHECK(report.out.find("<circle class=\"cut\"") == std::string::npos);
+      }
+    }
   }
   SUBCASE("a revisit record is a sighting") {
     auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / "warcio--example.warc.gz").string()});
