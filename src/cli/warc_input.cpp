@@ -125,8 +125,22 @@ class Reader {
       throw UsageError(where(r, label) + "cannot derive a document id from WARC-Target-URI '" + web.uri + "'");
     }
     std::string origin = label + "@" + std::to_string(r.offset);
-    CapturedText captured = capture_text(origin, p.bytes, p.content_type, m_mode);
+    CapturedText captured = derived(origin, p.bytes, p.content_type);
     m_out.inputs.push_back({origin, id, std::move(p.bytes), std::move(captured), std::move(web)});
+  }
+
+  // The text of the payload just read (m_out.inputs[index] once added). The
+  // same bytes under the same Content-Type give the same text (extraction
+  // is deterministic), so a payload seen before in this file (a page
+  // captured again unchanged, under its URI or another) is not parsed again.
+  CapturedText derived(const std::string& origin, std::string_view bytes, const std::string& content_type) {
+    std::string key = store::sha256(bytes).hex() + " " + content_type;
+    if (auto seen = m_texts.find(key); seen != m_texts.end()) {
+      return m_out.inputs[seen->second].captured;
+    }
+    CapturedText captured = capture_text(origin, bytes, content_type, m_mode);
+    m_texts.emplace(std::move(key), m_out.inputs.size());  // the index add() gives it
+    return captured;
   }
 
   void handle(const capture::WarcRecord& r, const std::string& label) {
@@ -140,10 +154,10 @@ class Reader {
       ++m_out.skipped;
       return;
     }
-    Payload copy = p;
-    m_by_id[r.header("WARC-Record-ID")] = copy;
+    // Revisits find the capture they repeat by its index in m_out.inputs (no copy of the payload).
+    m_by_id[r.header("WARC-Record-ID")] = m_out.inputs.size();
     if (std::string digest = r.header("WARC-Payload-Digest"); !digest.empty()) {
-      m_by_digest[digest] = copy;
+      m_by_digest[digest] = m_out.inputs.size();
     }
     add(r, label, std::move(p));
   }
@@ -160,7 +174,8 @@ class Reader {
         return;
       }
     }
-    Payload p = found->second;
+    const InputDocument& seen = m_out.inputs[found->second];
+    Payload p{seen.content, seen.web->content_type, seen.web->http_status, true};
     if (r.block.starts_with("HTTP/") && r.block.size() > 12) {
       p.status = std::atoi(r.block.substr(r.block.find(' ') + 1, 3).c_str());  // the revisit's own status
     }
@@ -172,8 +187,9 @@ class Reader {
   capture::TextMode m_mode;
   store::Digest m_sha;
   WarcInputs m_out;
-  std::map<std::string, Payload> m_by_id;
-  std::map<std::string, Payload> m_by_digest;
+  std::map<std::string, std::size_t> m_by_id;      // WARC-Record-ID -> index in m_out.inputs
+  std::map<std::string, std::size_t> m_by_digest;  // WARC-Payload-Digest -> index in m_out.inputs
+  std::map<std::string, std::size_t> m_texts;      // SHA-256 and Content-Type of a payload -> index in m_out.inputs
 };
 
 }  // namespace
