@@ -227,3 +227,39 @@ TEST_CASE("cli ingest --warc") {
     CHECK(run_binary({"--store", store, "ingest", "--warc", "x.warc", "a.txt"}).code == 2);
   }
 }
+
+namespace {
+
+std::string warc_response(const std::string& uri, const std::string& date, const std::string& html) {
+  std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html;
+  return "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri + "\r\nWARC-Date: " + date +
+         "\r\nWARC-Record-ID: <urn:uuid:" + uri + ">\r\nContent-Type: application/http; msgtype=response\r\n" +
+         "Content-Length: " + std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+}
+
+}  // namespace
+
+TEST_CASE("cli ingest --warc: a payload seen again under another URI gets the same text form") {
+  TempDir dir;
+  std::string store = (dir / "store").string();
+  std::string shared = "<html><head><title>Notice</title></head><body><p>The office moves on Monday.</p></body></html>";
+  std::string other = "<html><head><title>Other</title></head><body><p>Opening hours are unchanged.</p></body></html>";
+  std::string warc;
+  for (int i = 0; i < 6; ++i) {  // more records than threads, repeats interleaved
+    warc += warc_response("https://a.example/p" + std::to_string(i), "2025-01-0" + std::to_string(i + 1) + "T00:00:00Z",
+                          i % 2 == 0 ? shared : other + std::string(static_cast<std::size_t>(i), ' '));
+  }
+  auto r = run_binary({"--store", store, "ingest", "--warc", dir.write("pages.warc", warc).string(), "--format", "json"});
+  REQUIRE(r.code == 0);
+  REQUIRE(nlohmann::json::parse(r.out).size() == 6);
+  auto text_of = [&](int i) {
+    return run_binary({"--store", store, "show", "a.example/p" + std::to_string(i), "--text"}).out;
+  };
+  CHECK(text_of(0) == "The office moves on Monday.\n");  // the title is in the record, not the text
+  for (int i = 0; i < 6; ++i) {
+    CAPTURE(i);
+    CHECK(text_of(i) == (i % 2 == 0 ? text_of(0) : text_of(1)));
+  }
+  CHECK(text_of(1).find("Opening hours are unchanged.") != std::string::npos);
+  CHECK(run_binary({"--store", store, "verify"}).code == 0);  // verify re-derives every text form
+}
