@@ -41,6 +41,15 @@ TEST_CASE("analysis::capture_error") {
        true},
       {"a long article titled with an error word", std::nullopt, "Why the 404 page matters", article, false},
       {"a page number, not a status", std::nullopt, "Report 14045", "Short text.", false},
+      {"nginx 503", std::nullopt, "503 Service Temporarily Unavailable", "503 Service Temporarily Unavailable nginx",
+       true},
+      {"rate limit", std::nullopt, "Too Many Requests", "You have sent too many requests in a given amount of time.",
+       true},
+      {"bot wall without a telling title", std::nullopt, "example.com",
+       "Pardon Our Interruption. As you were browsing something about your browser made us think you were a bot.",
+       true},
+      {"Google's unusual traffic page", std::nullopt, "Sorry...",
+       "Our systems have detected unusual traffic from your computer network.", true},
       {"a short good page", std::nullopt, "Council statement", "The council met on Monday.", false},
   };
   for (const Case& c : cases) {

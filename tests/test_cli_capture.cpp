@@ -155,6 +155,39 @@ TEST_CASE("cli ingest --warc") {
     CHECK(meta["warc_record_id"].get<std::string>().starts_with("<urn:uuid:"));
     CHECK(r.err.find("does not match") == std::string::npos);
     CHECK(run_binary({"--store", store, "verify"}).code == 0);
+    // log shows the same verdicts, per observation, in every format
+    auto oneline = run_binary({"--store", store, "log", "--oneline"});
+    REQUIRE(oneline.code == 0);
+    std::size_t flagged = 0;
+    for (std::size_t at = oneline.out.find("  capture-error\n"); at != std::string::npos;
+         at = oneline.out.find("  capture-error\n", at + 1)) {
+      ++flagged;
+    }
+    CHECK(flagged == 2);
+    auto logged = nlohmann::json::parse(run_binary({"--store", store, "log", "--format", "json"}).out);
+    int json_errors = 0;
+    for (const auto& item : logged) {
+      if (item["verdict"] == "capture-error") {
+        ++json_errors;
+        CHECK(item["capture_error"] == "HTTP 404");
+      } else {
+        CHECK_FALSE(item.contains("capture_error"));
+      }
+    }
+    CHECK(json_errors == 2);
+    for (const auto& item : out) {
+      if (item["verdict"] == "capture-error") {
+        std::string error_doc = item["id"];
+        auto text = run_binary({"--store", store, "log", error_doc});
+        CHECK(text.out.find("[capture-error]") != std::string::npos);
+        CHECK(text.out.find("check      capture-error: HTTP 404") != std::string::npos);
+        auto report = run_binary({"--store", store, "report", error_doc});
+        REQUIRE(report.code == 0);
+        CHECK(report.out.find("<circle class=\"err\"") != std::string::npos);
+        CHECK(report.out.find("<span class=\"badge err\">capture error</span>") != std::string::npos);
+        CHECK(report.out.find("<circle class=\"cut\"") == std::string::npos);
+      }
+    }
   }
   SUBCASE("a revisit record is a sighting") {
     auto r = run_binary({"--store", store, "ingest", "--warc", (*warcs / "warcio--example.warc.gz").string()});
@@ -193,4 +226,40 @@ TEST_CASE("cli ingest --warc") {
   SUBCASE("--warc takes no files") {
     CHECK(run_binary({"--store", store, "ingest", "--warc", "x.warc", "a.txt"}).code == 2);
   }
+}
+
+namespace {
+
+std::string warc_response(const std::string& uri, const std::string& date, const std::string& html) {
+  std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html;
+  return "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri + "\r\nWARC-Date: " + date +
+         "\r\nWARC-Record-ID: <urn:uuid:" + uri + ">\r\nContent-Type: application/http; msgtype=response\r\n" +
+         "Content-Length: " + std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+}
+
+}  // namespace
+
+TEST_CASE("cli ingest --warc: a payload seen again under another URI gets the same text form") {
+  TempDir dir;
+  std::string store = (dir / "store").string();
+  std::string shared = "<html><head><title>Notice</title></head><body><p>The office moves on Monday.</p></body></html>";
+  std::string other = "<html><head><title>Other</title></head><body><p>Opening hours are unchanged.</p></body></html>";
+  std::string warc;
+  for (int i = 0; i < 6; ++i) {  // more records than threads, repeats interleaved
+    warc += warc_response("https://a.example/p" + std::to_string(i), "2025-01-0" + std::to_string(i + 1) + "T00:00:00Z",
+                          i % 2 == 0 ? shared : other + std::string(static_cast<std::size_t>(i), ' '));
+  }
+  auto r = run_binary({"--store", store, "ingest", "--warc", dir.write("pages.warc", warc).string(), "--format", "json"});
+  REQUIRE(r.code == 0);
+  REQUIRE(nlohmann::json::parse(r.out).size() == 6);
+  auto text_of = [&](int i) {
+    return run_binary({"--store", store, "show", "a.example/p" + std::to_string(i), "--text"}).out;
+  };
+  CHECK(text_of(0) == "The office moves on Monday.\n");  // the title is in the record, not the text
+  for (int i = 0; i < 6; ++i) {
+    CAPTURE(i);
+    CHECK(text_of(i) == (i % 2 == 0 ? text_of(0) : text_of(1)));
+  }
+  CHECK(text_of(1).find("Opening hours are unchanged.") != std::string::npos);
+  CHECK(run_binary({"--store", store, "verify"}).code == 0);  // verify re-derives every text form
 }

@@ -12,6 +12,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <sstream>
 
@@ -103,6 +105,29 @@ TEST_CASE("cli::report_pairs") {
   auto capped = stet::cli::report_pairs(all + 1);
   CHECK(capped.size() == all);  // consecutive pairs only
   CHECK(capped.back() == std::pair<std::size_t, std::size_t>{all - 1, all});
+}
+
+TEST_CASE("cli::report_pairs with capture errors") {
+  using Pairs = std::vector<std::pair<std::size_t, std::size_t>>;
+  auto none = stet::cli::report_pairs(std::vector<bool>{false, false, false});
+  CHECK(none.pairs == stet::cli::report_pairs(3));
+  CHECK(none.shown == 2);
+  // v2 is an error page: v1 -> v3 is shown, the pairs with v2 only when picked
+  auto middle = stet::cli::report_pairs(std::vector<bool>{false, true, false});
+  CHECK(middle.pairs == Pairs{{0, 2}, {0, 1}, {1, 2}});
+  CHECK(middle.shown == 1);
+  auto leading = stet::cli::report_pairs(std::vector<bool>{true, false, false, true});
+  CHECK(leading.shown == 1);
+  CHECK(leading.pairs.front() == std::pair<std::size_t, std::size_t>{1, 2});
+  CHECK(leading.pairs.size() == 6);
+  // a long history keeps its consecutive pairs reachable, the step over the error page shown
+  std::vector<bool> many(stet::cli::k_all_pairs_max_versions + 3, false);
+  many[4] = true;
+  auto capped = stet::cli::report_pairs(many);
+  CHECK(capped.shown == many.size() - 2);
+  CHECK(capped.pairs.size() == capped.shown + 2);  // 3 -> 4 and 4 -> 5 as extras
+  CHECK(std::find(capped.pairs.begin(), capped.pairs.end(), std::pair<std::size_t, std::size_t>{3, 5}) !=
+        capped.pairs.end());
 }
 
 TEST_CASE("cli::write_pair_html") {

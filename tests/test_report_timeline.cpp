@@ -105,6 +105,22 @@ TEST_CASE("cli::write_timeline_svg") {
   CHECK(xs[1] < xs[2]);
 }
 
+TEST_CASE("cli::write_timeline_svg marks capture errors apart from truncations") {
+  stet::cli::ReportInput input = long_history();
+  input.capture_errors = {std::nullopt, std::string("HTTP 404"), std::nullopt};
+  std::string page = render(input);
+  std::size_t begin = page.find("<figure class=\"chart\"><svg");
+  REQUIRE(begin != std::string::npos);
+  std::string svg = page.substr(begin, page.find("</figure>", begin) - begin);
+  CHECK(count_of(svg, "<circle class=\"err\"") == 1);
+  CHECK(count_of(svg, "<circle class=\"cut\"") == 1);  // v3 is still cut off
+  CHECK(svg.find("v2 · 2016-06-01 00:00 UTC · capture error: HTTP 404") != std::string::npos);
+  CHECK(svg.find("✕</text>") != std::string::npos);
+  CHECK(count_of(svg, "<rect class=\"add\"") + count_of(svg, "<rect class=\"rem\"") <= 2);  // only v3's step
+  CHECK(page.find("<tr id=\"v2\" class=\"err-row\">") != std::string::npos);
+  CHECK(page.find("id=\"capture-errors\"") != std::string::npos);
+}
+
 TEST_CASE("cli::observed_at") {
   stet::store::Record r;
   r.ingested_at = "2026-01-01T00:00:00Z";

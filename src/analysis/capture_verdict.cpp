@@ -16,7 +16,7 @@ struct Pattern {
 
 // Phrases of error, challenge, consent and login pages, in the languages of
 // the corpora's sites. A title or the first lines must contain one.
-constexpr std::array<Pattern, 59> k_patterns{{
+constexpr std::array<Pattern, 71> k_patterns{{
     {"404", "an error page"},
     {"error response", "an error page"},
     {"not found", "an error page"},
@@ -30,6 +30,11 @@ constexpr std::array<Pattern, 59> k_patterns{{
     {"server error", "an error page"},
     {"an error occurred", "an error page"},
     {"error 50", "an error page"},
+    {"temporarily unavailable", "an error page"},
+    {"too many requests", "an error page"},
+    {"could not be found", "an error page"},
+    {"down for maintenance", "an error page"},
+    {"under maintenance", "an error page"},
     {"seite nicht gefunden", "an error page"},
     {"nicht gefunden", "an error page"},
     {"page introuvable", "an error page"},
@@ -53,6 +58,13 @@ constexpr std::array<Pattern, 59> k_patterns{{
     {"acceso denegado", "an access-denied page"},
     {"доступ запрещен", "an access-denied page"},
     {"just a moment", "a bot challenge"},
+    {"request blocked", "a bot challenge"},
+    {"request unsuccessful", "a bot challenge"},
+    {"pardon our interruption", "a bot challenge"},
+    {"access to this page has been denied", "a bot challenge"},
+    {"one more step", "a bot challenge"},
+    {"unusual traffic", "a bot challenge"},
+    {"robot check", "a bot challenge"},
     {"attention required", "a bot challenge"},
     {"checking your browser", "a bot challenge"},
     {"verify you are human", "a bot challenge"},

@@ -42,10 +42,20 @@ std::string drop_reason_message(const analysis::Assessment& a) {
   return a.reasons.front().message;
 }
 
-void print_version(std::ostream& out, const store::Version& v, const analysis::VersionAssessment& check) {
+// The verdict of an observation: capture-error (an error or challenge page,
+// whatever its truncation check says), else the truncation verdict.
+std::string verdict_of(const LogEntry& e, const std::optional<std::string>& error) {
+  return error ? std::string("capture-error")
+               : std::string(analysis::verdict_name(e.document->checks[e.version].assessment.verdict));
+}
+
+void print_version(std::ostream& out, const store::Version& v, const analysis::VersionAssessment& check,
+                   const std::optional<std::string>& error) {
   const store::Record& r = v.ingest;
   out << "v" << v.number << "  " << r.sha256.hex();
-  if (check.assessment.verdict == analysis::Verdict::truncated) {
+  if (error) {
+    out << "  [capture-error]";
+  } else if (check.assessment.verdict == analysis::Verdict::truncated) {
     out << "  [truncated]";
   }
   out << "\n";
@@ -56,7 +66,9 @@ void print_version(std::ostream& out, const store::Version& v, const analysis::V
   if (!r.title.empty()) {
     out << "  title      " << meta(r.title) << "\n";
   }
-  if (check.assessment.verdict == analysis::Verdict::truncated) {
+  if (error) {
+    out << "  check      capture-error: " << visible(*error) << "\n";
+  } else if (check.assessment.verdict == analysis::Verdict::truncated) {
     out << "  check      " << visible(check_line(check.assessment)) << "\n";
   } else if (check.prefix) {
     out << "  check      " << visible(analysis::prefix_message(*check.prefix)) << "\n";
@@ -67,7 +79,7 @@ void print_version(std::ostream& out, const store::Version& v, const analysis::V
 
 // A later observation of a version already shown: a sighting, or the
 // return of an older text.
-void print_sighting(std::ostream& out, const LogEntry& e) {
+void print_sighting(std::ostream& out, const LogEntry& e, const std::optional<std::string>& error) {
   const store::Version& v = e.document->versions[e.version];
   out << "v" << v.number << "  " << v.sha256.hex() << "  "
       << (e.kind == EntryKind::back ? "back (after v" + std::to_string(e.document->versions[*e.before].number) + ")"
@@ -76,6 +88,9 @@ void print_sighting(std::ostream& out, const LogEntry& e) {
   out << "  ingested   " << visible(e.record->ingested_at) << " by " << meta(e.record->ingested_by) << "\n";
   out << "  retrieved  " << meta(e.record->retrieved_at) << "\n";
   out << "  source     " << meta(e.record->source) << "\n";
+  if (error) {
+    out << "  check      capture-error: " << visible(*error) << "\n";
+  }
 }
 
 const char* kind_name(EntryKind kind) {
@@ -91,17 +106,16 @@ const char* kind_name(EntryKind kind) {
 }
 
 // number, short SHA-256, date, what it was, words +/-, source, verdict.
-void print_oneline(std::ostream& out, const LogEntry& e, bool with_doc) {
+void print_oneline(std::ostream& out, const LogEntry& e, bool with_doc, const std::optional<std::string>& error) {
   const store::Version& v = e.document->versions[e.version];
   out << (with_doc ? visible(e.document->doc) + "@" : std::string("v")) << v.number << "  " << short_sha(v.sha256, 8) << "  "
       << observed_text(*e.record).substr(0, 10) << "  " << kind_name(e.kind) << "  +" << e.words_added << " -"
-      << e.words_removed << "  " << meta(e.record->source) << "  "
-      << analysis::verdict_name(e.document->checks[e.version].assessment.verdict) << "\n";
+      << e.words_removed << "  " << meta(e.record->source) << "  " << verdict_of(e, error) << "\n";
 }
 
-nlohmann::json entry_json(const LogEntry& e) {
+nlohmann::json entry_json(const LogEntry& e, const std::optional<std::string>& error) {
   const store::Version& v = e.document->versions[e.version];
-  return {{"doc", e.document->doc},
+  nlohmann::json object = {{"doc", e.document->doc},
           {"version", v.number},
           {"sha256", v.sha256.hex()},
           {"kind", kind_name(e.kind)},
@@ -112,7 +126,11 @@ nlohmann::json entry_json(const LogEntry& e) {
           {"source", e.record->source},
           {"words_added", e.words_added},
           {"words_removed", e.words_removed},
-          {"verdict", analysis::verdict_name(e.document->checks[e.version].assessment.verdict)}};
+          {"verdict", verdict_of(e, error)}};
+  if (error) {
+    object["capture_error"] = *error;  // present only for error pages: other entries stay as they were
+  }
+  return object;
 }
 
 bool filtered(const LogOptions& options) {
@@ -125,7 +143,11 @@ void print_versions_json(std::ostream& out, const LoggedDocument& d) {
   nlohmann::json array = nlohmann::json::array();
   for (std::size_t i = 0; i < d.versions.size(); ++i) {
     nlohmann::json object = version_json(d.versions[i]);
-    object["verdict"] = analysis::verdict_name(d.checks[i].assessment.verdict);
+    object["verdict"] =
+        d.capture_errors[i] ? std::string("capture-error") : std::string(analysis::verdict_name(d.checks[i].assessment.verdict));
+    if (d.capture_errors[i]) {
+      object["capture_error"] = *d.capture_errors[i];
+    }
     object["check"] = assessment_json(d.checks[i]);
     array.push_back(object);
   }
@@ -157,7 +179,7 @@ ExitCode run_log(Context& context, const LogOptions& options) {
   if (format == Format::json) {
     nlohmann::json array = nlohmann::json::array();
     for (const LogEntry& e : entries) {
-      array.push_back(entry_json(e));
+      array.push_back(entry_json(e, entry_capture_error(store, e)));
     }
     write_json(out, array);
     return ExitCode::ok;
@@ -167,12 +189,13 @@ ExitCode run_log(Context& context, const LogOptions& options) {
     out << visible(d.doc) << ": " << plural(d.versions.size(), "version") << "\n";
   }
   for (const LogEntry& e : entries) {
+    std::optional<std::string> error = entry_capture_error(store, e);
     if (oneline) {
-      print_oneline(out, e, docs.empty());
+      print_oneline(out, e, docs.empty(), error);
     } else if (e.kind == EntryKind::first) {
-      print_version(out, e.document->versions[e.version], e.document->checks[e.version]);
+      print_version(out, e.document->versions[e.version], e.document->checks[e.version], error);
     } else {
-      print_sighting(out, e);
+      print_sighting(out, e, error);
     }
   }
   return ExitCode::ok;

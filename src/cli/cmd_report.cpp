@@ -1,3 +1,4 @@
+#include "cli/capture_input.hpp"
 #include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
@@ -49,6 +50,9 @@ ExitCode run_report(Context& context, const ReportOptions& options) {
   input.versions = require_history(store, ref.doc);
   input.texts = load_version_texts(store, ref.doc, input.versions);
   input.checks = assess_texts(store, ref.doc, input.texts);
+  for (std::size_t i = 0; i < input.versions.size(); ++i) {
+    input.capture_errors.push_back(capture_error_of(input.versions[i].ingest, input.texts[i].text));
+  }
   store::AuditOptions audit;
   audit.docs = {ref.doc};
   input.audit = store::audit_store(context.store_path(), audit);

@@ -1,6 +1,7 @@
 #include "cli/capture_input.hpp"
 #include "cli/log_entries.hpp"
 
+#include "analysis/capture_verdict.hpp"
 #include "analysis/phrase_search.hpp"
 #include "cli/check_report.hpp"
 #include "cli/context.hpp"
@@ -92,8 +93,13 @@ std::vector<std::unique_ptr<LoggedDocument>> load_documents(const store::Content
     auto document = std::make_unique<LoggedDocument>();
     document->doc = id;
     document->versions = require_history(store, id);
-    document->checks = assess_history(store, id, document->versions);
+    std::vector<analysis::VersionText> texts = load_version_texts(store, id, document->versions);
+    document->checks = assess_texts(store, id, texts);
     document->texts.resize(document->versions.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      document->capture_errors.push_back(capture_error_of(document->versions[i].ingest, texts[i].text));
+      document->texts[i] = std::move(texts[i].text);
+    }
     out.push_back(std::move(document));
   }
   return out;
@@ -104,6 +110,15 @@ const std::string& version_text(const store::ContentStore& store, LoggedDocument
     document.texts[index] = cli::version_text(store, document.doc, document.versions[index]);
   }
   return *document.texts[index];
+}
+
+std::optional<std::string> entry_capture_error(const store::ContentStore& store, const LogEntry& entry) {
+  const store::Version& v = entry.document->versions[entry.version];
+  if (entry.record == &v.ingest) {
+    return entry.document->capture_errors[entry.version];
+  }
+  return analysis::capture_error(
+      {entry.record->http_status, v.ingest.title, version_text(store, *entry.document, entry.version)});
 }
 
 std::vector<LogEntry> log_entries(const store::ContentStore& store,

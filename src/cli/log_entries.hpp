@@ -19,6 +19,7 @@ struct LoggedDocument {
   std::string doc;
   std::vector<store::Version> versions;
   std::vector<analysis::VersionAssessment> checks;  // one per version
+  std::vector<std::optional<std::string>> capture_errors;  // one per version: why its capture is an error page
   std::vector<std::optional<std::string>> texts;    // one per version, loaded on demand
 };
 
@@ -59,6 +60,12 @@ void fill_word_changes(const store::ContentStore& store, std::vector<LogEntry>& 
 // The text of version `index` of `document`, loaded once.
 [[nodiscard]] const std::string& version_text(const store::ContentStore& store, LoggedDocument& document,
                                               std::size_t index);
+
+// Why the observation `entry` captured an error, challenge, consent or
+// login page instead of the text (see analysis::capture_error), judged on
+// its own record's HTTP status (a sighting has its own) and the version's
+// text; nullopt for a good capture.
+[[nodiscard]] std::optional<std::string> entry_capture_error(const store::ContentStore& store, const LogEntry& entry);
 
 // When the record's text was seen, as recorded (retrieved, else ingested).
 [[nodiscard]] const std::string& observed_text(const store::Record& record);

@@ -29,12 +29,13 @@ background:var(--wash);border:1px solid var(--line);border-radius:8px}
 .badge{display:inline-block;padding:.05rem .55rem;border-radius:999px;font-size:.78rem;font-weight:700;
 letter-spacing:.02em;border:1px solid currentColor;white-space:nowrap;vertical-align:.05em}
 .badge.ok{color:#0b5a26;background:#e3f6e8}.badge.bad{color:#9b1c1c;background:#fde3e1}
-.badge.warn{color:#7a4d00;background:#fff1cc}
+.badge.warn{color:#7a4d00;background:#fff1cc}.badge.err{color:#fff;background:#5b5f97}
 table{border-collapse:collapse;width:100%}
 .timeline th,.timeline td{text-align:left;vertical-align:top;padding:.5rem .6rem;border-bottom:1px solid var(--line)}
 .timeline th{font-size:.78rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
 .timeline td.num{font-weight:700;font-size:1.05rem}
 .timeline tr.cut-row td:first-child{box-shadow:inset 4px 0 0 var(--cut)}
+.timeline tr.err-row td:first-child{box-shadow:inset 4px 0 0 #5b5f97}
 .timeline .why{display:block;font-size:.82rem;color:var(--muted);margin-top:.2rem;max-width:22rem}
 .timeline details{font-size:.85rem}.timeline summary{cursor:pointer}
 .sha{cursor:copy;border-bottom:1px dotted var(--muted)}.sha.copied::after{content:" copied";color:var(--ins-ink)}
@@ -78,8 +79,8 @@ tr.skip td{background:var(--wash);text-align:center}
 .chart text{font:11px system-ui,sans-serif;text-anchor:middle;fill:var(--muted)}
 .chart rect.add{fill:#2f9e5a}.chart rect.rem{fill:#c4382c}
 .chart circle{stroke:#fff;stroke-width:1}.chart circle.ok{fill:var(--accent)}.chart circle.cut{fill:var(--cut)}
-.chart circle.drop{fill:#d08a00}.chart text.cut{fill:var(--cut);font-size:14px}.chart text.drop{fill:#d08a00;font-size:14px}
-.chart figcaption{font-size:.8rem;color:var(--muted);margin-top:.3rem}.cutmark{color:var(--cut)}.dropmark{color:#d08a00}
+.chart circle.drop{fill:#d08a00}.chart circle.err{fill:#5b5f97}.chart text.err{fill:#5b5f97;font-size:14px}.chart text.cut{fill:var(--cut);font-size:14px}.chart text.drop{fill:#d08a00;font-size:14px}
+.chart figcaption{font-size:.8rem;color:var(--muted);margin-top:.3rem}.cutmark{color:var(--cut)}.dropmark{color:#d08a00}.errmark{color:#5b5f97}
 .legend{font-size:.85rem;color:var(--muted)}.legend>*{margin-right:.8rem}
 .fingerprints dd{margin:0 0 .4rem;word-break:break-all}
 footer{margin-top:2.5rem;padding-top:.8rem;border-top:1px solid var(--line);font-size:.8rem;color:var(--muted)}

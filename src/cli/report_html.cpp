@@ -8,6 +8,7 @@
 #include "cli/report_timeline_svg.hpp"
 #include "store/digest.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 namespace stet::cli {
@@ -64,9 +65,10 @@ std::vector<diff::DiffResult> diff_pairs(const ReportInput& input, const Pairs& 
   return results;
 }
 
-void write_pairs(std::ostream& out, const ReportInput& input, const Pairs& pairs,
+void write_pairs(std::ostream& out, const ReportInput& input, const ReportPairs& chosen,
                  std::vector<diff::DiffResult>& results) {
-  write_change_controls(out, input, pairs);
+  const Pairs& pairs = chosen.pairs;
+  write_change_controls(out, input, pairs, chosen.shown);
   for (std::size_t k = 0; k < pairs.size(); ++k) {
     auto [older, newer] = pairs[k];
     const std::string& a = input.texts[older].text;
@@ -80,7 +82,7 @@ void write_pairs(std::ostream& out, const ReportInput& input, const Pairs& pairs
     view.a = a;
     view.b = b;
     view.result = &result;
-    view.consecutive = newer == older + 1;
+    view.consecutive = k < chosen.shown;
     view.collapse = !input.full;
     write_pair_html(out, view);
   }
@@ -104,18 +106,49 @@ std::vector<std::pair<std::size_t, std::size_t>> report_pairs(std::size_t count)
   return pairs;
 }
 
+ReportPairs report_pairs(const std::vector<bool>& passed_over) {
+  std::size_t count = passed_over.size();
+  ReportPairs out;
+  std::optional<std::size_t> good;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (passed_over[i]) {
+      continue;
+    }
+    if (good) {
+      out.pairs.emplace_back(*good, i);
+    }
+    good = i;
+  }
+  out.shown = out.pairs.size();
+  for (const auto& pair : report_pairs(count)) {
+    if (std::find(out.pairs.begin(), out.pairs.begin() + static_cast<std::ptrdiff_t>(out.shown), pair) ==
+        out.pairs.begin() + static_cast<std::ptrdiff_t>(out.shown)) {
+      out.pairs.push_back(pair);
+    }
+  }
+  return out;
+}
+
+bool is_capture_error(const ReportInput& input, std::size_t i) {
+  return i < input.capture_errors.size() && input.capture_errors[i].has_value();
+}
+
 void write_report_html(std::ostream& out, const ReportInput& input) {
   write_head(out, input);
   out << "<body>\n<input type=\"radio\" name=\"view\" id=\"view-inline\" checked aria-label=\"inline view\">"
       << "<input type=\"radio\" name=\"view\" id=\"view-side\" aria-label=\"side-by-side view\">\n";
   write_masthead(out, input);
   out << "<main>\n";
-  Pairs pairs = report_pairs(input.versions.size());
-  std::vector<diff::DiffResult> results = diff_pairs(input, pairs);
-  // report_pairs puts the consecutive pairs first: results[i] is v(i+1) -> v(i+2).
-  std::vector<diff::Stats> steps;
-  for (std::size_t k = 0; k + 1 < input.versions.size(); ++k) {
-    steps.push_back(results[k].stats);
+  std::vector<bool> passed_over(input.versions.size());
+  for (std::size_t i = 0; i < passed_over.size(); ++i) {
+    passed_over[i] = is_capture_error(input, i);
+  }
+  ReportPairs chosen = report_pairs(passed_over);
+  std::vector<diff::DiffResult> results = diff_pairs(input, chosen.pairs);
+  // The shown pairs come first, each ending at a good capture: its step on the timeline.
+  std::vector<diff::Stats> steps(input.versions.empty() ? 0 : input.versions.size() - 1);
+  for (std::size_t k = 0; k < chosen.shown; ++k) {
+    steps[chosen.pairs[k].second - 1] = results[k].stats;
   }
   write_timeline_svg(out, input, steps);
   write_timeline(out, input);
@@ -123,7 +156,7 @@ void write_report_html(std::ostream& out, const ReportInput& input) {
   if (input.versions.size() < 2) {
     out << "<p>Only one version is recorded: there is nothing to compare yet.</p>\n";
   } else {
-    write_pairs(out, input, pairs, results);
+    write_pairs(out, input, chosen, results);
   }
   out << "</section>\n";
   write_fingerprints(out, input);

@@ -4,6 +4,7 @@
 #include "cli/render.hpp"
 
 #include <cmath>
+#include <optional>
 #include <ostream>
 
 namespace stet::cli {
@@ -64,8 +65,13 @@ void write_verification(std::ostream& out, const store::AuditReport& audit) {
   out << "</dd>\n";
 }
 
-std::string verdict_html(const analysis::VersionAssessment& check) {
+std::string verdict_html(const analysis::VersionAssessment& check, const std::optional<std::string>& error) {
   const analysis::Assessment& a = check.assessment;
+  if (error) {
+    return "<span class=\"badge err\">capture error</span><span class=\"why\">" + html_escape(*error) +
+           ": an error, challenge, consent or login page, not the text. It stays in the record; comparisons pass "
+           "over it.</span>";
+  }
   if (a.verdict == analysis::Verdict::truncated) {
     int confidence = static_cast<int>(std::lround(a.confidence * 100.0));
     std::string why = a.reasons.empty() ? "" : a.reasons.front().message;
@@ -93,11 +99,12 @@ std::string sightings_html(const store::Version& v) {
   return html + "</ul></details>";
 }
 
-void write_version_row(std::ostream& out, const store::Version& v, const analysis::VersionAssessment& check) {
+void write_version_row(std::ostream& out, const store::Version& v, const analysis::VersionAssessment& check,
+                       const std::optional<std::string>& error) {
   const store::Record& r = v.ingest;
   std::string sha = r.sha256.hex();
   bool cut = check.assessment.verdict == analysis::Verdict::truncated;
-  out << "<tr id=\"v" << v.number << "\"" << (cut ? " class=\"cut-row\"" : "") << "><td class=\"num\">v" << v.number
+  out << "<tr id=\"v" << v.number << "\"" << (error ? " class=\"err-row\"" : cut ? " class=\"cut-row\"" : "") << "><td class=\"num\">v" << v.number
       << "</td><td><code class=\"sha\" title=\"SHA-256 " << sha << " (click to copy)\" data-sha=\"" << sha << "\">"
       << sha.substr(0, 12) << "</code></td><td>" << time_html(r.retrieved_at) << "</td><td>"
       << time_html(r.ingested_at) << "<br><span class=\"small\">by " << html_escape(r.ingested_by)
@@ -106,7 +113,38 @@ void write_version_row(std::ostream& out, const store::Version& v, const analysi
     out << "<br><span class=\"small title\">" << html_escape(r.title) << "</span>";
   }
   out << "</td><td>" << sightings_html(v) << "</td><td>" << r.bytes << " bytes<br><span class=\"small\">"
-      << plural(r.words, "word") << "</span></td><td>" << verdict_html(check) << "</td></tr>\n";
+      << plural(r.words, "word") << "</span></td><td>" << verdict_html(check, error) << "</td></tr>\n";
+}
+
+// Listed only when there are any: which versions are error pages, passed over by the comparisons.
+void write_capture_errors(std::ostream& out, const ReportInput& input) {
+  std::string list;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < input.versions.size(); ++i) {
+    if (is_capture_error(input, i)) {
+      list += std::string(count++ == 0 ? "" : ", ") + "<a href=\"#v" + std::to_string(input.versions[i].number) +
+              "\">v" + std::to_string(input.versions[i].number) + "</a> (" + html_escape(*input.capture_errors[i]) +
+              ")";
+    }
+  }
+  if (count > 0) {
+    out << "<dt>Capture errors</dt><dd id=\"capture-errors\"><span class=\"badge err\">"
+        << plural(count, "capture error") << "</span> " << list
+        << ". Error, challenge, consent and login pages stay in the record; the changes below compare each good "
+        << "capture with the good capture before it.</dd>\n";
+  }
+}
+
+// The first or the latest version that is not a capture error (the first or latest version when all are).
+int good_number(const ReportInput& input, bool latest) {
+  std::size_t n = input.versions.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    std::size_t i = latest ? n - 1 - k : k;
+    if (!is_capture_error(input, i)) {
+      return input.versions[i].number;
+    }
+  }
+  return latest ? input.versions.back().number : input.versions.front().number;
 }
 
 }  // namespace
@@ -127,8 +165,13 @@ void write_masthead(std::ostream& out, const ReportInput& input) {
   const auto& versions = input.versions;
   out << "<header>\n<p class=\"kicker\">Document history · stet report</p>\n<h1>" << html_escape(input.doc)
       << "</h1>\n<p class=\"lede\">";
-  if (!versions.empty() && !versions.back().ingest.title.empty()) {
-    out << "<cite>" << html_escape(versions.back().ingest.title) << "</cite> · ";
+  // The title of the latest good capture: an error page's title ("404 Not Found") names no document.
+  std::size_t titled = versions.size();
+  while (titled > 0 && is_capture_error(input, titled - 1)) {
+    --titled;
+  }
+  if (titled > 0 && !versions[titled - 1].ingest.title.empty()) {
+    out << "<cite>" << html_escape(versions[titled - 1].ingest.title) << "</cite> · ";
   }
   out << plural(versions.size(), "version");
   if (!versions.empty()) {
@@ -137,6 +180,7 @@ void write_masthead(std::ostream& out, const ReportInput& input) {
   }
   out << "</p>\n<dl class=\"facts\">\n<dt>Document</dt><dd><code>" << html_escape(input.doc) << "</code></dd>\n"
       << "<dt>Versions</dt><dd>" << versions.size() << "</dd>\n";
+  write_capture_errors(out, input);
   write_verification(out, input.audit);
   out << "<dt>Report made</dt><dd>" << time_html(input.generated_at) << " by " << html_escape(input.generator)
       << "</dd>\n</dl>\n</header>\n";
@@ -147,36 +191,38 @@ void write_timeline(std::ostream& out, const ReportInput& input) {
       << "<th>SHA-256</th><th>Retrieved</th><th>Ingested</th><th>Source</th><th>Seen again</th><th>Size</th>"
       << "<th>Truncation</th></tr></thead><tbody>\n";
   for (std::size_t i = 0; i < input.versions.size(); ++i) {
-    write_version_row(out, input.versions[i], input.checks[i]);
+    write_version_row(out, input.versions[i], input.checks[i],
+                      is_capture_error(input, i) ? input.capture_errors[i] : std::nullopt);
   }
   out << "</tbody></table>\n</section>\n";
 }
 
 void write_change_controls(std::ostream& out, const ReportInput& input,
-                           const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+                           const std::vector<std::pair<std::size_t, std::size_t>>& pairs, std::size_t shown) {
+  int first = input.versions.empty() ? 1 : good_number(input, false);
+  int latest = input.versions.empty() ? 1 : good_number(input, true);
   out << "<div class=\"controls\"><span class=\"toggle\">View: <label for=\"view-inline\">Inline</label> "
       << "<label for=\"view-side\">Side by side</label></span>\n<form id=\"picker\" class=\"picker\">Compare "
       << "<select name=\"a\" aria-label=\"older version\">";
   for (const store::Version& v : input.versions) {
-    out << "<option value=\"" << v.number << "\"" << (v.number == 1 ? " selected" : "") << ">v" << v.number
+    out << "<option value=\"" << v.number << "\"" << (v.number == first ? " selected" : "") << ">v" << v.number
         << "</option>";
   }
   out << "</select> with <select name=\"b\" aria-label=\"newer version\">";
   for (const store::Version& v : input.versions) {
-    bool last = static_cast<std::size_t>(v.number) == input.versions.size();
-    out << "<option value=\"" << v.number << "\"" << (last ? " selected" : "") << ">v" << v.number << "</option>";
+    out << "<option value=\"" << v.number << "\"" << (v.number == latest ? " selected" : "") << ">v" << v.number
+        << "</option>";
   }
   out << "</select> <button type=\"submit\">Show</button> <span id=\"pick-msg\" role=\"status\"></span></form>\n"
       << "<span class=\"legend\"><ins>added</ins><del>removed</del><ins class=\"moved\">moved</ins>"
       << "<ins class=\"missing\">missing after a cut</ins></span></div>\n";
-  if (pairs.size() > input.versions.size() - 1) {
+  if (pairs.size() > shown) {
     out << "<p class=\"allpairs\">Other comparisons: ";
-    for (const auto& [older, newer] : pairs) {
-      if (newer != older + 1) {
-        std::string id = pair_id(input.versions[older].number, input.versions[newer].number);
-        out << "<a href=\"#" << id << "\">v" << input.versions[older].number << "→v" << input.versions[newer].number
-            << "</a>";
-      }
+    for (std::size_t k = shown; k < pairs.size(); ++k) {
+      auto [older, newer] = pairs[k];
+      std::string id = pair_id(input.versions[older].number, input.versions[newer].number);
+      out << "<a href=\"#" << id << "\">v" << input.versions[older].number << "→v" << input.versions[newer].number
+          << "</a>";
     }
     out << "</p>\n";
   }

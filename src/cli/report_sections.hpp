@@ -21,8 +21,11 @@ namespace stet::cli {
 
 void write_masthead(std::ostream& out, const ReportInput& input);
 void write_timeline(std::ostream& out, const ReportInput& input);
+// `pairs` as report_pairs gives them, of which the first `shown` are shown
+// (the others are listed as links). The picker starts on the first and the
+// latest good captures.
 void write_change_controls(std::ostream& out, const ReportInput& input,
-                           const std::vector<std::pair<std::size_t, std::size_t>>& pairs);
+                           const std::vector<std::pair<std::size_t, std::size_t>>& pairs, std::size_t shown);
 void write_fingerprints(std::ostream& out, const ReportInput& input);
 
 }  // namespace stet::cli

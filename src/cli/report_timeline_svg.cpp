@@ -78,22 +78,29 @@ double bar_height(std::size_t words, std::size_t most) {
   return std::max(1.5, k_bar_max * std::sqrt(static_cast<double>(words) / static_cast<double>(most)));
 }
 
-std::string mark_class(const analysis::VersionAssessment& check) {
+// A capture error (an error or challenge page) first: its truncation check judged no text.
+std::string mark_class(const analysis::VersionAssessment& check, bool capture_error) {
+  if (capture_error) {
+    return "err";
+  }
   if (check.assessment.verdict == analysis::Verdict::truncated) {
     return "cut";
   }
   return check.size_drop ? "drop" : "ok";
 }
 
-std::string mark_title(const store::Version& v, const analysis::VersionAssessment& check, const diff::Stats* step) {
+std::string mark_title(const store::Version& v, const std::string& kind, const std::optional<std::string>& error,
+                       const diff::Stats* step) {
   std::string title = "v" + std::to_string(v.number) + " · " + display_time(v.ingest.retrieved_at.empty()
                                                                                    ? v.ingest.ingested_at
                                                                                    : v.ingest.retrieved_at);
-  if (step != nullptr) {
+  if (step != nullptr && !error) {
     title += " · +" + std::to_string(step->words_added) + " −" + std::to_string(step->words_removed) + " words";
   }
-  std::string kind = mark_class(check);
-  title += kind == "cut" ? " · truncated" : kind == "drop" ? " · suspicious capture (size drop)" : "";
+  title += kind == "err"    ? " · capture error: " + error.value_or("")
+           : kind == "cut"  ? " · truncated"
+           : kind == "drop" ? " · suspicious capture (size drop)"
+                            : "";
   return html_escape(title);
 }
 
@@ -164,15 +171,17 @@ void write_timeline_svg(std::ostream& out, const ReportInput& input, const std::
           << "\" y2=\"" << num(k_axis + 3) << "\"><title>v" << v.number << " seen again</title></line>";
     }
     const diff::Stats* step = i == 0 || i > steps.size() ? nullptr : &steps[i - 1];
-    if (step != nullptr) {
+    bool error = is_capture_error(input, i);
+    if (step != nullptr && !error) {
       write_bars(out, x, *step, most);
     }
-    std::string kind = mark_class(input.checks[i]);
+    std::string kind = mark_class(input.checks[i], error);
+    std::optional<std::string> why = error ? input.capture_errors[i] : std::nullopt;
     out << "<a href=\"#v" << v.number << "\"><circle class=\"" << kind << "\" cx=\"" << num(x) << "\" cy=\""
-        << num(k_axis) << "\" r=\"4\"><title>" << mark_title(v, input.checks[i], step) << "</title></circle>";
+        << num(k_axis) << "\" r=\"4\"><title>" << mark_title(v, kind, why, step) << "</title></circle>";
     if (kind != "ok") {
       out << "<text class=\"" << kind << "\" x=\"" << num(x) << "\" y=\"" << num(k_axis - 10 - k_bar_max) << "\">"
-          << (kind == "cut" ? "✂" : "!") << "</text>";
+          << (kind == "cut" ? "✂" : kind == "err" ? "✕" : "!") << "</text>";
     }
     out << "</a>";
   }
@@ -180,7 +189,13 @@ void write_timeline_svg(std::ostream& out, const ReportInput& input, const std::
       << "sightings of the same bytes again. Bars: <span class=\"n-ins\">words added</span> above, "
       << "<span class=\"n-del\">words removed</span> below (square-root scale, largest change "
       << most << " words). <span class=\"cutmark\">✂</span> truncated, <span class=\"dropmark\">!</span> "
-      << "suspicious capture.</figcaption></figure>\n";
+      << "suspicious capture";
+  if (std::any_of(input.capture_errors.begin(), input.capture_errors.end(),
+                  [](const std::optional<std::string>& e) { return e.has_value(); })) {
+    out << ", <span class=\"errmark\">✕</span> capture error (an error, challenge, consent or login page: no bars, "
+        << "the next good capture is compared with the one before it)";
+  }
+  out << ".</figcaption></figure>\n";
 }
 
 }  // namespace stet::cli

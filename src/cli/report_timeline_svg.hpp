@@ -20,9 +20,11 @@ namespace stet::cli {
 [[nodiscard]] std::optional<long long> observed_at(const store::Record& record);
 
 // Writes `<figure class="chart">` with one inline `<svg>`: a circle per
-// version (red and marked ✂ when truncated, amber for a suspicious capture),
-// a tick per sighting, green bars up for words added and red bars down for
-// words removed (`steps[i]`: version i+1 against version i+2, 1-based), year
+// version (red and marked ✂ when truncated, amber for a suspicious capture,
+// grey and marked ✕ for a capture error), a tick per sighting, green bars up
+// for words added and red bars down for words removed (`steps[i]`: version
+// i+2, 1-based, against the good capture before it; none for a capture
+// error), year
 // labels, and a <title> on every mark. Text in it is escaped. REQUIRES:
 // steps.size() + 1 == input.versions.size() (or both empty).
 void write_timeline_svg(std::ostream& out, const ReportInput& input, const std::vector<diff::Stats>& steps);

@@ -7,10 +7,14 @@
 #include "store/digest.hpp"
 #include "store/timestamp.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 namespace stet::cli {
 
@@ -61,7 +65,49 @@ class Reader {
     }
   }
 
-  WarcInputs take() { return std::move(m_out); }
+  // Derives the text of every distinct payload, on up to two threads (each
+  // is independent and extraction is pure), then gives repeats their copy.
+  // The first failing record in file order is the error, as without threads.
+  WarcInputs take() {
+    std::vector<std::size_t> jobs;
+    for (std::size_t i = 0; i < m_source.size(); ++i) {
+      if (m_source[i] == i) {
+        jobs.push_back(i);
+      }
+    }
+    std::vector<std::exception_ptr> failures(m_out.inputs.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t k = next++; k < jobs.size(); k = next++) {
+        InputDocument& input = m_out.inputs[jobs[k]];
+        try {
+          input.captured = capture_text(input.origin, input.content, input.web->content_type, m_mode);
+        } catch (...) {
+          failures[jobs[k]] = std::current_exception();
+        }
+      }
+    };
+    std::size_t threads = std::min<std::size_t>(2, std::max(1U, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads && jobs.size() > 1; ++t) {
+      pool.emplace_back(work);
+    }
+    work();
+    for (std::thread& t : pool) {
+      t.join();
+    }
+    for (const std::exception_ptr& failure : failures) {
+      if (failure) {
+        std::rethrow_exception(failure);
+      }
+    }
+    for (std::size_t i = 0; i < m_source.size(); ++i) {
+      if (m_source[i] != i) {
+        m_out.inputs[i].captured = m_out.inputs[m_source[i]].captured;
+      }
+    }
+    return std::move(m_out);
+  }
 
  private:
   std::string where(const capture::WarcRecord& r, const std::string& label) const {
@@ -125,8 +171,17 @@ class Reader {
       throw UsageError(where(r, label) + "cannot derive a document id from WARC-Target-URI '" + web.uri + "'");
     }
     std::string origin = label + "@" + std::to_string(r.offset);
-    CapturedText captured = capture_text(origin, p.bytes, p.content_type, m_mode);
-    m_out.inputs.push_back({origin, id, std::move(p.bytes), std::move(captured), std::move(web)});
+    m_source.push_back(source_of(p.bytes, p.content_type));
+    m_out.inputs.push_back({origin, id, std::move(p.bytes), CapturedText{}, std::move(web)});  // text: take()
+  }
+
+  // The input whose text the payload about to be added gets: itself, or an
+  // earlier one with the same bytes and Content-Type (extraction is
+  // deterministic, so a page captured again unchanged, under its URI or
+  // another, is not parsed again).
+  std::size_t source_of(std::string_view bytes, const std::string& content_type) {
+    std::string key = store::sha256(bytes).hex() + " " + content_type;
+    return m_texts.emplace(std::move(key), m_out.inputs.size()).first->second;
   }
 
   void handle(const capture::WarcRecord& r, const std::string& label) {
@@ -140,10 +195,10 @@ class Reader {
       ++m_out.skipped;
       return;
     }
-    Payload copy = p;
-    m_by_id[r.header("WARC-Record-ID")] = copy;
+    // Revisits find the capture they repeat by its index in m_out.inputs (no copy of the payload).
+    m_by_id[r.header("WARC-Record-ID")] = m_out.inputs.size();
     if (std::string digest = r.header("WARC-Payload-Digest"); !digest.empty()) {
-      m_by_digest[digest] = copy;
+      m_by_digest[digest] = m_out.inputs.size();
     }
     add(r, label, std::move(p));
   }
@@ -160,7 +215,8 @@ class Reader {
         return;
       }
     }
-    Payload p = found->second;
+    const InputDocument& seen = m_out.inputs[found->second];
+    Payload p{seen.content, seen.web->content_type, seen.web->http_status, true};
     if (r.block.starts_with("HTTP/") && r.block.size() > 12) {
       p.status = std::atoi(r.block.substr(r.block.find(' ') + 1, 3).c_str());  // the revisit's own status
     }
@@ -172,8 +228,10 @@ class Reader {
   capture::TextMode m_mode;
   store::Digest m_sha;
   WarcInputs m_out;
-  std::map<std::string, Payload> m_by_id;
-  std::map<std::string, Payload> m_by_digest;
+  std::map<std::string, std::size_t> m_by_id;      // WARC-Record-ID -> index in m_out.inputs
+  std::map<std::string, std::size_t> m_by_digest;  // WARC-Payload-Digest -> index in m_out.inputs
+  std::vector<std::size_t> m_source;               // per input: the input whose derived text it takes
+  std::map<std::string, std::size_t> m_texts;      // SHA-256 and Content-Type of a payload -> index in m_out.inputs
 };
 
 }  // namespace
