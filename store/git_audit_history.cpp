@@ -146,7 +146,8 @@ void Auditor::report_changed(const TreeEntry& old_entry, const std::string& path
   add(std::move(f));
 }
 
-// The number version `sha` of `doc` had in the tree `root`, or 0. Only
+// The timeline number version `sha` of `doc` had in the tree `root`, or 0
+// (its records read again, quietly). Only
 // called for findings, so reading the folder again is fine.
 int Auditor::number_in(const git_oid& root, const std::string& doc, const std::string& sha) {
   std::string path = layout::versions_dir(doc);
@@ -168,25 +169,28 @@ int Auditor::number_in(const git_oid& root, const std::string& doc, const std::s
   if (!versions) {
     return 0;
   }
-  std::vector<std::pair<std::string, std::string>> firsts;  // (earliest ingested_at, sha)
+  std::vector<std::pair<std::string, std::vector<Record>>> records;
   for (const TreeEntry& v : *versions) {
-    std::string earliest;
+    records.emplace_back(v.name, std::vector<Record>{});
     TreePtr files = v.is_tree() ? tree(v.id, join(path, v.name)) : nullptr;
     for (const TreeEntry& file : files ? *files : Tree{}) {
-      if (file.name.ends_with(".json")) {
-        std::string stamp = file.name.substr(0, file.name.find('Z'));
-        earliest = earliest.empty() ? stamp : std::min(earliest, stamp);
+      if (!file.name.ends_with(".json")) {
+        continue;
+      }
+      RawObject object = m_reader.read(file.id);  // quietly: damage there is reported elsewhere
+      if (object.status != ReadStatus::ok) {
+        continue;
+      }
+      try {
+        records.back().second.push_back(codec::record_from_json(object.data));
+      } catch (const Error&) {
+        continue;
       }
     }
-    firsts.emplace_back(earliest, v.name);
   }
-  std::sort(firsts.begin(), firsts.end());
-  for (std::size_t i = 0; i < firsts.size(); ++i) {
-    if (firsts[i].second == sha) {
-      return static_cast<int>(i + 1);
-    }
-  }
-  return 0;
+  auto numbers = timeline_numbers(records);
+  auto found = numbers.find(sha);
+  return found == numbers.end() ? 0 : found->second;
 }
 
 }  // namespace stet::store::audit

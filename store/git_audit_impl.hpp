@@ -48,6 +48,11 @@ struct SeenVersion {
   std::vector<std::string> texts;  // hex SHA-256 of each text-<sha256> file present
 };
 
+// The timeline number (see store/timeline.hpp) of each version folder,
+// given its name and its readable records; a version without records has none.
+[[nodiscard]] std::map<std::string, int> timeline_numbers(
+    const std::vector<std::pair<std::string, std::vector<Record>>>& versions);
+
 // A finding about version `sha` of `doc`.
 [[nodiscard]] Finding version_finding(FindingKind kind, const std::string& doc, const std::string& sha,
                                       std::string message, std::string hint, std::string path);

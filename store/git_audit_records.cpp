@@ -6,6 +6,7 @@
 #include "layout.hpp"
 #include "record_codec.hpp"
 #include "store/error.hpp"
+#include "store/timeline.hpp"
 #include "store/timestamp.hpp"
 
 #include <algorithm>
@@ -21,6 +22,27 @@ constexpr const char* k_record_hint = "the record was edited or replaced after i
 std::string prefix(const std::string& sha) { return sha.substr(0, 12); }
 
 }  // namespace
+
+std::map<std::string, int> timeline_numbers(const std::vector<std::pair<std::string, std::vector<Record>>>& versions) {
+  std::vector<Version> ordered;
+  for (const auto& [sha, records] : versions) {
+    if (records.empty()) {
+      continue;  // unreadable records: its number cannot be known
+    }
+    Version v;
+    v.sha256 = records.front().sha256;
+    v.ingest = records.front();
+    v.sightings.assign(records.begin() + 1, records.end());
+    v.object_id = sha;  // carries the folder name through the sort
+    ordered.push_back(std::move(v));
+  }
+  order_versions(ordered);
+  std::map<std::string, int> out;
+  for (const Version& v : ordered) {
+    out[v.object_id] = v.number;
+  }
+  return out;
+}
 
 void Auditor::check_record(const TreeEntry& file, const std::string& doc, const std::string& fpath,
                            SeenVersion& seen) {
@@ -62,9 +84,17 @@ void Auditor::check_chain(const std::string& doc, std::vector<SeenVersion>& vers
     return a.earliest != b.earliest ? a.earliest < b.earliest : a.sha < b.sha;
   });
   std::map<std::string, const SeenVersion*> by_sha;
-  for (std::size_t i = 0; i < versions.size(); ++i) {
-    by_sha[versions[i].sha] = &versions[i];
-    m_known[{doc, versions[i].sha}].number = static_cast<int>(i + 1);
+  std::vector<std::pair<std::string, std::vector<Record>>> records;
+  for (const SeenVersion& v : versions) {
+    by_sha[v.sha] = &v;
+    records.emplace_back(v.sha, std::vector<Record>{});
+    for (const SeenRecord& r : v.records) {
+      records.back().second.push_back(r.record);
+    }
+  }
+  // Numbered as log and show number them: in timeline order.
+  for (const auto& [sha, number] : timeline_numbers(records)) {
+    m_known[{doc, sha}].number = number;
   }
   for (const SeenVersion& v : versions) {
     for (const SeenRecord& r : v.records) {

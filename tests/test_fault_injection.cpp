@@ -200,3 +200,42 @@ TEST_CASE("fault injection: stet verify --checkpoint (format 1 JSON)") {
     expect_finding(r, "checkpoint-signature", "another key");
   }
 }
+
+// A back-filled older capture is ingested after a newer one: log numbers it
+// v1 (timeline order), and so must the findings about it.
+TEST_CASE("fault injection: findings number versions as log does") {
+  TempDir dir;
+  fs::path store = dir / "store";
+  fs::path newer = dir / "newer.txt";
+  fs::path older = dir / "older.txt";
+  std::ofstream(newer) << "The later text of the terms.\n";
+  std::ofstream(older) << "The first text of the terms.\n";
+  REQUIRE(run(store, {"ingest", newer.string(), "--doc", "terms", "--retrieved", "2020-01-01"}).code == 0);
+  REQUIRE(run(store, {"ingest", older.string(), "--doc", "terms", "--retrieved", "2019-01-01"}).code == 0);
+  RunResult log = run(store, {"log", "terms", "--oneline"});
+  REQUIRE(log.code == 0);
+  REQUIRE(log.out.find("v1  ") != std::string::npos);
+  std::string v1_sha = log.out.substr(log.out.find("v1  ") + 4, 8);
+  std::string content;
+  for (const std::string& line : {git(store, {"ls-tree", "-r", "--name-only", "HEAD"})}) {
+    std::istringstream lines(line);
+    for (std::string path; std::getline(lines, path);) {
+      if (path.find("/_versions/" + v1_sha) != std::string::npos && path.ends_with("/content")) {
+        content = path;
+      }
+    }
+  }
+  REQUIRE_FALSE(content.empty());
+  SUBCASE("its object damaged") {
+    stet::test::flip_byte(stet::test::loose_file(store, blob_id(store, content)), 20);
+    RunResult r = run(store, {"verify"});
+    expect_finding(r, "object-corrupt", "affects terms@1  sha256 " + v1_sha);
+    CHECK(r.out.find("terms@2") == std::string::npos);
+  }
+  SUBCASE("its folder removed by a plain-git commit") {
+    stet::test::commit_change(store, content.substr(0, content.rfind('/')), "", true);
+    RunResult r = run(store, {"verify"});
+    expect_finding(r, "history-removed", "affects terms@1  sha256 " + v1_sha);
+    CHECK(r.out.find("terms@2") == std::string::npos);
+  }
+}

@@ -16,12 +16,12 @@ namespace {
 // in new sentences are not taken for old text, short enough for a clause.
 constexpr std::size_t k_ngram = 5;
 
-std::size_t ngram_hash(std::string_view text, const std::vector<std::size_t>& starts,
-                       const std::vector<std::size_t>& ends, std::size_t first) {
+// The hash of the k_ngram words from `first`, from the words' own hashes
+// (each word is hashed once per text, not once per n-gram holding it).
+std::size_t ngram_hash(const std::vector<std::size_t>& word_hashes, std::size_t first) {
   std::size_t h = 0;
   for (std::size_t i = first; i < first + k_ngram; ++i) {
-    std::size_t w = std::hash<std::string_view>{}(text.substr(starts[i], ends[i] - starts[i]));
-    h ^= w + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h ^= word_hashes[i] + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
   }
   return h;
 }
@@ -166,6 +166,7 @@ Blamer::Attributed Blamer::attribute(std::size_t id, std::string_view text) cons
   for (const TextWord& w : split_words(text)) {
     out.starts.push_back(w.offset);
     out.ends.push_back(w.offset + w.text.size());
+    out.hashes.push_back(std::hash<std::string_view>{}(w.text));
   }
   const std::size_t unknown = static_cast<std::size_t>(-1);
   out.origins.assign(out.starts.size(), unknown);
@@ -199,7 +200,7 @@ Blamer::Attributed Blamer::attribute(std::size_t id, std::string_view text) cons
     }
     std::size_t lowest = i + 1 >= k_ngram ? i + 1 - k_ngram : 0;
     for (std::size_t first = lowest; first <= i && first + k_ngram <= out.starts.size(); ++first) {
-      auto found = m_ngrams.find(ngram_hash(text, out.starts, out.ends, first));
+      auto found = m_ngrams.find(ngram_hash(out.hashes, first));
       if (found != m_ngrams.end()) {
         out.origins[i] = found->second[i - first];
         break;
@@ -214,7 +215,7 @@ Blamer::Attributed Blamer::attribute(std::size_t id, std::string_view text) cons
 
 void Blamer::remember_ngrams(const Attributed& attributed) {
   for (std::size_t first = 0; first + k_ngram <= attributed.starts.size(); ++first) {
-    std::size_t key = ngram_hash(attributed.text, attributed.starts, attributed.ends, first);
+    std::size_t key = ngram_hash(attributed.hashes, first);
     // The first sighting wins: text that comes back keeps its oldest origin.
     m_ngrams.try_emplace(key, attributed.origins.begin() + static_cast<std::ptrdiff_t>(first),
                          attributed.origins.begin() + static_cast<std::ptrdiff_t>(first + k_ngram));

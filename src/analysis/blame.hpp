@@ -39,6 +39,7 @@ class Blamer {
     std::string_view text;
     std::vector<std::size_t> starts;  // word start offsets
     std::vector<std::size_t> ends;
+    std::vector<std::size_t> hashes;  // of each word's text
     std::vector<std::size_t> origins;
   };
   [[nodiscard]] Attributed attribute(std::size_t id, std::string_view text) const;
