@@ -1,10 +1,12 @@
-// Fuzz target: the text layer's UTF-8 decoder, white space and typography
-// table (src/text). Any bytes: decoding always advances and agrees with
-// valid_utf8 and first_invalid; re-encoding what decodes gives the bytes
-// back; analysis words lie inside the text; for valid UTF-8 the comparison
+// Fuzz target: the text layer's UTF-8 decoder, white space, typography
+// table and sentences (src/text). Any bytes: decoding always advances and
+// agrees with valid_utf8 and first_invalid; re-encoding what decodes gives
+// the bytes back; analysis words lie inside the text; sentences cover it
+// and the ASCII fast path agrees with ICU; for valid UTF-8 the comparison
 // and normalized forms are valid UTF-8 and normalizing is idempotent.
 
 #include "text/normalize.hpp"
+#include "text/sentences.hpp"
 #include "text/space.hpp"
 #include "text/typography.hpp"
 #include "text/utf8.hpp"
@@ -41,6 +43,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const stet::text::TextWord& word : stet::text::split_words(bytes)) {
     if (word.text.empty() || word.offset + word.text.size() > bytes.size() ||
         bytes.substr(word.offset, word.text.size()) != word.text) {
+      std::abort();
+    }
+  }
+  for (bool unwrap : {false, true}) {
+    stet::text::SentenceOptions options;
+    options.unwrap_lines = unwrap;
+    options.language = unwrap ? "en" : "";
+    auto fast = stet::text::sentences(bytes, options);
+    auto icu = stet::text::sentences_icu(bytes, options);
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+      if (fast[i].begin != at || fast[i].end <= at || i >= icu.size() || icu[i].begin != fast[i].begin ||
+          icu[i].end != fast[i].end || icu[i].terminated != fast[i].terminated) {
+        std::abort();
+      }
+      at = fast[i].end;
+    }
+    if (at != bytes.size() || icu.size() != fast.size()) {
       std::abort();
     }
   }
