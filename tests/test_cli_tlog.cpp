@@ -304,11 +304,12 @@ TEST_CASE("tlog: export-tiles writes C2SP tiles, a re-export only adds, verify-t
       ++added;
     }
   }
-  for (const auto& [name, bytes] : before) {  // only added to: every old file but the checkpoint as it was
+  for (const auto& file : before) {  // only added to: every old file but the checkpoint as it was
+    const std::string& name = file.first;
     CAPTURE(name);
     CHECK(fs::exists(tiles / name));
     if (name != "checkpoint") {
-      CHECK(read_file(tiles / name) == bytes);
+      CHECK(read_file(tiles / name) == file.second);
     }
   }
   CHECK(added > 0);
