@@ -15,6 +15,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -285,11 +286,34 @@ TEST_CASE("tlog: export-tiles writes C2SP tiles, a re-export only adds, verify-t
   CHECK(run_plain({"verify-tiles", tiles.string()}).code == 0);
 
   std::string fingerprint_before = read_file(tiles / "tile/0/001.p/44");
+  std::map<std::string, std::string> before;
+  for (const auto& e : fs::recursive_directory_iterator(tiles)) {
+    if (e.is_regular_file()) {
+      before[fs::relative(e.path(), tiles).string()] = read_file(e.path());
+    }
+  }
   ingest(dir, store, "late", "a later document\n");
   RunResult again = run(store, {"export-tiles", tiles.string()});
   REQUIRE(again.code == 0);
   CHECK(again.out.find("already there") != std::string::npos);
   CHECK(read_file(tiles / "tile/0/001.p/44") == fingerprint_before);
+  std::size_t added = 0;
+  for (const auto& e : fs::recursive_directory_iterator(tiles)) {
+    std::string name = fs::relative(e.path(), tiles).string();
+    if (e.is_regular_file() && before.count(name) == 0) {
+      ++added;
+    }
+  }
+  for (const auto& file : before) {  // only added to: every old file but the checkpoint as it was
+    const std::string& name = file.first;
+    CAPTURE(name);
+    CHECK(fs::exists(tiles / name));
+    if (name != "checkpoint") {
+      CHECK(read_file(tiles / name) == file.second);
+    }
+  }
+  CHECK(added > 0);
+  CHECK(again.out.find(" " + std::to_string(added) + " new files") != std::string::npos);
   CHECK(fs::exists(tiles / "tile/0/001.p/45"));
   CHECK(run_plain({"verify-tiles", tiles.string()}).code == 0);
 
@@ -380,15 +404,216 @@ TEST_CASE("tlog: the log index beside the store follows the branch and is never 
   same();
   write(log.store / "stet-log.cache", "stet-log-cache 1\ngarbage\n");
   same();
-  // A well-formed index with a false leaf: a checkpoint made from it does not
-  // pass verify, which reads the store itself.
   std::string cache = read_file(log.store / "stet-log.cache");
-  cache.back() ^= 1;  // the root of the 4 leaves (the last level)
+  write(log.store / "stet-log.cache", cache.substr(0, cache.size() / 2));
+  same();  // truncated: rebuilt
+  cache = read_file(log.store / "stet-log.cache");
+  cache[cache.size() - 40] ^= 1;  // the root, without fixing the checksum
   write(log.store / "stet-log.cache", cache);
-  fs::path forged = log.checkpoint("forged");
-  RunResult r = run(log.store, {"verify", "--checkpoint", forged.string(), "--key", log.vkey});
-  CHECK(r.code == 1);
-  CHECK(r.out.find("is not a prefix of the store's log") != std::string::npos);
+  same();  // fails its checksum: rebuilt
+}
+
+namespace {
+
+// The index file's layout (store/log/log_cache.hpp): header, entry lines,
+// version rows, levels, checksum.
+struct CacheFile {
+  fs::path path;
+  std::string bytes;
+  explicit CacheFile(fs::path p) : path(std::move(p)), bytes(read_file(path)) {}
+  std::uint64_t u64(std::size_t at) const {
+    std::uint64_t v = 0;
+    for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(bytes[at + std::size_t(i)]);
+    return v;
+  }
+  std::uint64_t leaves() const { return u64(58); }
+  std::size_t entries_at() const { return 74; }
+  std::size_t rows_at() const { return 74 + std::size_t(u64(66)); }
+  std::size_t levels_at() const { return rows_at() + 32 * std::size_t(leaves()); }
+  // Flips a byte and writes the file with a checksum that fits again: a
+  // well-formed index that lies.
+  void forge(std::size_t at) {
+    bytes[at] ^= 0x20;
+    std::string body = bytes.substr(0, bytes.size() - 32);
+    auto sum = stet::store::sha256(body);
+    bytes = body + std::string(reinterpret_cast<const char*>(sum.bytes().data()), 32);
+    write(path, bytes);
+  }
+};
+
+// The root the store's records give, as verify computes it.
+stet::store::Digest records_root(const fs::path& store) { return sl::read_log(store).tree.root(); }
+
+stet::store::Digest note_root(const fs::path& checkpoint) {
+  return sl::parse_tree_head(sl::parse_note(read_file(checkpoint)).text).root;
+}
+
+}  // namespace
+
+TEST_CASE("tlog: a checkpoint is never signed from a damaged or stale index") {
+  Log log;
+  fs::path cache = log.store / "stet-log.cache";
+  auto check_signed = [&](const std::string& name) {
+    fs::path cp = log.checkpoint(name);
+    CHECK(note_root(cp) == records_root(log.store));
+    RunResult r = run(log.store, {"verify", "--checkpoint", cp.string(), "--key", log.vkey});
+    CAPTURE(r.out);
+    CHECK(r.code == 0);
+    return cp;
+  };
+  auto check_proof = [&](const std::string& ref, const fs::path& cp) {
+    RunResult r = run(log.store, {"prove", ref, "--checkpoint", cp.string()});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    fs::path proof = log.dir.write("proof-" + ref, r.out);
+    CHECK(run_plain({"verify-proof", proof.string(), "--key", log.vkey}).code == 0);
+  };
+  REQUIRE(run(log.store, {"checkpoint"}).code == 0);  // writes the index
+  SUBCASE("no anchor yet: a well-formed index with a false root") {
+    CacheFile f(cache);
+    f.forge(f.bytes.size() - 33);
+    CHECK(sl::read_log_index(log.store).tree.root() != records_root(log.store));  // the index lies
+    fs::path cp = check_signed("cp");
+    check_proof("a@1", cp);
+  }
+  SUBCASE("anchored by an earlier signing, then a false leaf and root after the anchor") {
+    check_signed("cp1");
+    ingest(log.dir, log.store, "c", "a third document\n");
+    ingest(log.dir, log.store, "b", "second text of b\n");
+    REQUIRE(run(log.store, {"checkpoint"}).code == 0);  // extends the index without the key
+    CacheFile f(cache);
+    REQUIRE(f.leaves() == 5);
+    f.forge(f.levels_at() + 4 * 32);  // leaf 4
+    CacheFile g(cache);
+    g.forge(g.bytes.size() - 33);  // the largest complete subtree
+    fs::path cp = check_signed("cp2");
+    check_proof("b@2", cp);
+  }
+  SUBCASE("anchored, then a false leaf before the anchor") {
+    check_signed("cp1");
+    CacheFile f(cache);
+    f.forge(f.levels_at());  // leaf 0, a@1
+    ingest(log.dir, log.store, "c", "a third document\n");
+    fs::path cp = check_signed("cp2");
+    check_proof("a@1", cp);
+  }
+  SUBCASE("a forged anchor is not believed") {
+    check_signed("cp1");
+    ingest(log.dir, log.store, "c", "a third document\n");
+    REQUIRE(run(log.store, {"checkpoint"}).code == 0);
+    CacheFile f(cache);
+    f.forge(f.bytes.size() - 33);
+    sl::StoreLog lie = sl::read_log_index(log.store);
+    std::string anchors = read_file(log.store / "stet-log.anchors");
+    std::istringstream fields(anchors);
+    std::string label;
+    std::string head;
+    std::string size;
+    std::string root;
+    std::string mac;
+    fields >> label >> head >> size >> root >> mac;
+    write(log.store / "stet-log.anchors",
+          label + " " + lie.head + " 4 " + lie.tree.root().hex() + " " + mac + "\n");
+    check_signed("cp2");
+  }
+  SUBCASE("a truncated index, or one of a branch moved back and on") {
+    check_signed("cp1");
+    std::string bytes = read_file(cache);
+    write(cache, bytes.substr(0, bytes.size() - 100));
+    check_signed("cp2");
+    stet::test::git(log.store, {"update-ref", "refs/heads/main", "HEAD~1"});
+    ingest(log.dir, log.store, "d", "another line of history\n");
+    fs::path cp = check_signed("cp3");
+    check_proof("d", cp);
+  }
+}
+
+TEST_CASE("tlog: prove reads the index, and a byte changed anywhere in it never gives a false proof") {
+  Log log;
+  fs::path cache = log.store / "stet-log.cache";
+  fs::path cp = log.checkpoint("cp");
+  const std::string pristine = read_file(cache);
+  CacheFile layout(cache);
+  REQUIRE(layout.leaves() == 3);
+  std::vector<std::size_t> offsets = {20,  // the head
+                                      layout.entries_at() + 1, layout.entries_at() + 70, layout.rows_at() - 3,
+                                      layout.rows_at() + 2, layout.rows_at() + 20, layout.rows_at() + 90,
+                                      layout.levels_at() + 5, layout.levels_at() + 32 * 2 + 7, pristine.size() - 40};
+  for (std::size_t at : offsets) {
+    for (const char* ref : {"a@1", "b", "a@2"}) {
+      CAPTURE(at);
+      CAPTURE(ref);
+      write(cache, pristine);
+      CacheFile f(cache);
+      f.forge(at);
+      RunResult r = run(log.store, {"prove", ref, "--checkpoint", cp.string()});
+      REQUIRE_MESSAGE(r.code == 0, r.err);
+      fs::path proof = log.dir.write("proof", r.out);
+      CHECK(run_plain({"verify-proof", proof.string(), "--key", log.vkey}).code == 0);
+    }
+  }
+  write(cache, "stet-log-cache 2\n");  // truncated to its first line
+  RunResult r = run(log.store, {"prove", "b", "--checkpoint", cp.string()});
+  REQUIRE_MESSAGE(r.code == 0, r.err);
+  fs::path proof = log.dir.write("proof", r.out);
+  CHECK(run_plain({"verify-proof", proof.string(), "--key", log.vkey}).code == 0);
+  // A checkpoint of another log is refused on the records' word (exit 2),
+  // whatever the index says.
+  Log other;
+  fs::path foreign = other.checkpoint("foreign");
+  expect_error(run(log.store, {"prove", "b", "--checkpoint", foreign.string()}), "not a checkpoint of this store's log");
+}
+
+namespace {
+
+std::size_t ceil_log2(std::uint64_t n) {
+  std::size_t l = 0;
+  while ((std::uint64_t{1} << l) < n) ++l;
+  return l;
+}
+
+std::size_t base64_size(std::size_t n) { return (n + 2) / 3 * 4; }
+
+}  // namespace
+
+TEST_CASE("tlog: real proofs stay within 32 x ceil(log2 n) bytes plus the note and the record, at several sizes") {
+  Log log;  // 3 records
+  int made = 3;
+  for (int size : {3, 4, 5, 8, 9, 16, 17, 33, 100}) {
+    std::vector<std::string> args = {"ingest"};
+    for (; made < size; ++made) {
+      args.push_back(log.dir.write("in/s" + std::to_string(made) + ".txt", "record " + std::to_string(made) + "\n")
+                         .string());
+    }
+    if (args.size() > 1) {
+      REQUIRE(run(log.store, args).code == 0);
+    }
+    fs::path cp = log.checkpoint("cp" + std::to_string(size));
+    std::string note = read_file(cp);
+    std::size_t l = ceil_log2(std::uint64_t(size));
+    for (const std::string& doc : {std::string("a@1"), std::string("b"), "s" + std::to_string(size - 1)}) {
+      if (size == 3 && doc == "s2") continue;
+      CAPTURE(size);
+      CAPTURE(doc);
+      RunResult r = run(log.store, {"prove", doc, "--checkpoint", cp.string()});
+      REQUIRE_MESSAGE(r.code == 0, r.err);
+      sl::TlogProof p = sl::parse_proof(r.out);
+      CHECK(p.checkpoint == note);
+      // The payload is the path's 32-byte hashes, the note and the record:
+      // within the bound when the path has at most ceil(log2 n) hashes.
+      CHECK(p.path.size() <= l);
+      CHECK(p.index < std::uint64_t(size));
+      // The file is that payload in C2SP text: a header line, the record as a
+      // base64 extra line, the index line, a 45-byte base64 line per hash, a
+      // blank line and the note.
+      std::size_t text = 23 + 6 + base64_size(p.extra->size()) + 1 + 6 + std::to_string(p.index).size() + 1 +
+                         45 * p.path.size() + 1 + note.size();
+      CHECK(r.out.size() == text);
+      CHECK(r.out.size() <= 23 + 6 + base64_size(p.extra->size()) + 1 + 6 + std::to_string(size).size() + 1 + 45 * l +
+                                 1 + note.size());
+      fs::path proof = log.dir.write("proof", r.out);
+      CHECK(run_plain({"verify-proof", proof.string(), "--key", log.vkey}).code == 0);
+    }
+  }
 }
 
 TEST_CASE("tlog: verify-proof checks a proof of another log (serverless-log, its test key)") {

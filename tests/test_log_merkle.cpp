@@ -157,6 +157,66 @@ TEST_CASE("log merkle: a tree that changed an old leaf is not consistent with it
   }
 }
 
+TEST_CASE("log merkle: a truncated tree is the tree of the prefix, and grows again to the same tree") {
+  Leaves d = make_leaves(130);
+  MerkleTree full = tree_of(d);
+  for (std::size_t n : {0UL, 1UL, 2UL, 3UL, 7UL, 8UL, 64UL, 65UL, 100UL, 129UL, 130UL}) {
+    CAPTURE(n);
+    MerkleTree cut = full;
+    cut.truncate(n);
+    REQUIRE(cut.levels() == tree_of(slice(d, 0, n)).levels());
+    std::vector<Digest> rest;
+    for (std::size_t i = n; i < d.size(); ++i) rest.push_back(leaf_hash(d[i]));
+    cut.append(rest);
+    CHECK(cut.levels() == full.levels());
+  }
+}
+
+namespace {
+
+// Complete subtrees read through a NodeSource that counts its reads, as the
+// log index reads them from its file.
+struct CountingSource : NodeSource {
+  const MerkleTree& tree;
+  mutable std::size_t reads = 0;
+  explicit CountingSource(const MerkleTree& t) : tree(t) {}
+  std::uint64_t size() const override { return tree.size(); }
+  Digest node(std::size_t level, std::uint64_t index) const override {
+    ++reads;
+    return tree.node(level, index);
+  }
+};
+
+std::size_t ceil_log2(std::uint64_t n) {
+  std::size_t l = 0;
+  while ((std::uint64_t{1} << l) < n) ++l;
+  return l;
+}
+
+}  // namespace
+
+TEST_CASE("log merkle: a path has at most ceil(log2 n) hashes and reads O(log^2 n) subtrees, up to 2^17 leaves") {
+  std::vector<Digest> hashes;
+  for (std::uint64_t i = 0; i < 131'073; ++i) hashes.push_back(leaf_hash("leaf " + std::to_string(i)));
+  MerkleTree tree(hashes);
+  CountingSource source(tree);
+  for (std::uint64_t n : {1ULL, 2ULL, 3ULL, 5ULL, 1000ULL, 65'536ULL, 65'537ULL, 100'000ULL, 131'072ULL, 131'073ULL}) {
+    Digest root = range_hash(source, 0, n);
+    CHECK(root == tree.root(n));
+    for (std::uint64_t m : {std::uint64_t{0}, n / 3, n / 2, n - 1}) {
+      CAPTURE(n);
+      CAPTURE(m);
+      source.reads = 0;
+      auto proof = inclusion_proof(source, m, n);
+      std::size_t l = ceil_log2(n);
+      CHECK(proof.size() <= l);
+      CHECK(source.reads <= (l + 1) * (l + 1));
+      CHECK(proof == tree.inclusion_proof(m, n));
+      CHECK(verify_inclusion(hashes[m], m, n, proof, root));
+    }
+  }
+}
+
 TEST_CASE("log merkle: the serverless-log roots of every size, and proofs between them") {
   auto dir = stet::test::vectors_or_skip("c2sp/serverless-log", "checkpoints.tsv");
   if (!dir) {

@@ -42,7 +42,10 @@ ExitCode run_note_checkpoint(Context& context, const CheckpointOptions& options)
     throw UsageError("invalid origin '" + origin + "' (no spaces or '+')");
   }
   (void)context.open_store();
-  store::log::StoreLog log = store::log::read_log_index(context.store_path());
+  // A signed checkpoint's root is never the index's on trust (see
+  // read_log_for_signing); an unsigned one asserts nothing.
+  store::log::StoreLog log = signer ? store::log::read_log_for_signing(context.store_path(), *signer)
+                                    : store::log::read_log_index(context.store_path());
   std::string text = checkpoint_note_text(log, origin, signer);
   if (options.output.empty()) {
     *context.out << text;

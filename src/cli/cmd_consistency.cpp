@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/log_inputs.hpp"
+#include "store/log/merkle.hpp"
 #include "store/log/proof.hpp"
 
 #include <CLI/CLI.hpp>
@@ -33,6 +34,15 @@ ExitCode run_consistency(Context& context, const ConsistencyOptions& options) {
   }
   (void)context.open_store();
   store::log::StoreLog log = store::log::read_log_index(context.store_path());
+  auto proven = [&] {  // what the index says, checked: both roots and the proof between them
+    return newer.head.size <= log.tree.size() && log.tree.root(older.head.size) == older.head.root &&
+           log.tree.root(newer.head.size) == newer.head.root &&
+           store::log::verify_consistency(older.head.size, newer.head.size, older.head.root, newer.head.root,
+                                          log.tree.consistency_proof(older.head.size, newer.head.size));
+  };
+  if (!proven()) {
+    log = store::log::read_log(context.store_path());  // refuse on the records' word, never the index's alone
+  }
   if (newer.head.size > log.tree.size()) {
     throw UsageError(options.new_checkpoint + ": a tree of " + std::to_string(newer.head.size) +
                      " records; the store's log has only " + std::to_string(log.tree.size()));

@@ -1,6 +1,7 @@
 #pragma once
 // Raw Ed25519 (32-byte keys, 64-byte signatures) through OpenSSL, for
-// signed notes. Private to the store.
+// signed notes, and the HMAC that binds the log index to a signing key.
+// Private to the store.
 
 #include <optional>
 #include <string>
@@ -21,5 +22,8 @@ namespace stet::store::log {
 // The 32-byte seed of an Ed25519 private key in PEM (PKCS #8); nullopt when
 // `pem` is not one.
 [[nodiscard]] std::optional<std::string> ed25519_seed_from_pem(const std::string& pem);
+
+// HMAC-SHA-256 of `message` under `key` (32 bytes).
+[[nodiscard]] std::string hmac_sha256(std::string_view key, std::string_view message);
 
 }  // namespace stet::store::log

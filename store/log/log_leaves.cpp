@@ -2,6 +2,7 @@
 // the records its first parent lacked. Reads go through the audit's bounded
 // reader, so a damaged store cannot hang the commands built on the log.
 
+#include "ed25519.hpp"
 #include "git_audit_impl.hpp"
 #include "git_handles.hpp"
 #include "log_cache.hpp"
@@ -9,7 +10,11 @@
 #include "store/error.hpp"
 #include "store/log/log.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <tuple>
 
 namespace stet::store::log {
@@ -158,6 +163,104 @@ std::optional<git_oid> branch_id(git_repository* repo) {
   return head;
 }
 
+// Anchors of signed checkpoints (see read_log_for_signing): one line per
+// signing key in `stet-log.anchors` beside the index:
+//   <key name>+<key ID, 8 hex> <commit> <tree size> <root, hex> <HMAC, hex>
+constexpr std::string_view k_anchor_file = "stet-log.anchors";
+
+struct Anchor {
+  std::string head;
+  std::uint64_t size = 0;
+  Digest root;
+};
+
+std::string anchor_label(const Signer& signer) {
+  Vkey vkey = signer_vkey(signer);
+  std::string id(8, '0');
+  for (std::size_t i = 0; i < 8; ++i) {
+    id[7 - i] = "0123456789abcdef"[(vkey.id >> (4 * i)) & 0xFU];
+  }
+  return vkey.name + "+" + id;
+}
+
+// The HMAC key: SHA-256 of a context string and the signer's seed, so the
+// anchor's key is never the signing key itself.
+std::string anchor_key(const Signer& signer) {
+  Sha256 hasher;
+  hasher.update(std::string_view("stet-log-anchor-key\0", 20));
+  hasher.update(signer.seed);
+  Digest d = hasher.finish();
+  return {reinterpret_cast<const char*>(d.bytes().data()), Digest::k_size};
+}
+
+std::string anchor_mac(const std::string& key, const std::string& label, const Anchor& a) {
+  std::string message = "stet-log-anchor 1\n" + label + "\n" + a.head + "\n" + std::to_string(a.size) + "\n" +
+                        a.root.hex() + "\n";
+  std::string mac = hmac_sha256(key, message);
+  Digest::Bytes bytes{};
+  std::copy_n(mac.begin(), std::min(mac.size(), bytes.size()), bytes.begin());
+  return Digest(bytes).hex();
+}
+
+std::vector<std::string> anchor_lines(const fs::path& store) {
+  std::ifstream in(store / k_anchor_file, std::ios::binary);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+// The anchor of `label` whose HMAC verifies; nullopt otherwise.
+std::optional<Anchor> read_anchor(const fs::path& store, const std::string& label, const std::string& key) {
+  for (const std::string& line : anchor_lines(store)) {
+    std::istringstream fields(line);
+    std::string name;
+    std::string head;
+    std::string size;
+    std::string root;
+    std::string mac;
+    if (!(fields >> name >> head >> size >> root >> mac) || name != label || head.size() != 40 || !is_hex(head) ||
+        size.empty() || size.size() > 19 || size.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    auto digest = Digest::from_hex(root);
+    if (!digest) {
+      continue;
+    }
+    Anchor anchor{head, std::stoull(size), *digest};
+    std::string expected = anchor_mac(key, label, anchor);
+    if (mac.size() == expected.size() && std::equal(mac.begin(), mac.end(), expected.begin())) {
+      return anchor;
+    }
+  }
+  return std::nullopt;
+}
+
+// Replaces the anchor of `label`; a failure to write is not thrown (the
+// next signing then reads the log from the records).
+void write_anchor(const fs::path& store, const std::string& label, const std::string& key, const Anchor& anchor) {
+  std::string out;
+  for (const std::string& line : anchor_lines(store)) {
+    if (!line.starts_with(label + " ")) {
+      out += line + "\n";
+    }
+  }
+  out += label + " " + anchor.head + " " + std::to_string(anchor.size) + " " + anchor.root.hex() + " " +
+         anchor_mac(key, label, anchor) + "\n";
+  fs::path temp = store / (std::string(k_anchor_file) + "." + std::to_string(::getpid()));
+  std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+  bool ok = static_cast<bool>(file << out) && static_cast<bool>(file.flush());
+  file.close();
+  std::error_code ec;
+  if (ok) {
+    fs::rename(temp, store / k_anchor_file, ec);
+  }
+  if (!ok || ec) {
+    fs::remove(temp, ec);
+  }
+}
+
 }  // namespace
 
 StoreLog read_log(const fs::path& path) {
@@ -198,6 +301,50 @@ StoreLog read_log_index(const fs::path& path) {
     save_log_cache(path, cached);
   }
   return cached;
+}
+
+StoreLog read_log_for_signing(const fs::path& path, const Signer& signer) {
+  auto reader = open_reader(path);
+  auto head = branch_id(reader->repo.get());
+  if (!head) {
+    return {};
+  }
+  std::string label = anchor_label(signer);
+  std::string key = anchor_key(signer);
+  StoreLog log = load_log_cache(path);
+  std::string cached_head = log.head;
+  std::uint64_t cached_size = log.tree.size();
+  Digest cached_root = log.tree.root();
+  auto anchor = read_anchor(path, label, key);
+  bool anchored = false;
+  git_oid anchor_head{};
+  if (anchor && !log.head.empty() && anchor->size <= log.tree.size() && log.tree.root(anchor->size) == anchor->root &&
+      git_oid_fromstrn(&anchor_head, anchor->head.data(), anchor->head.size()) == 0) {
+    bool found = false;
+    auto chain = first_parent_chain(*reader->auditor, *head, &anchor_head, found);
+    if (found) {
+      auto info = reader->auditor->commit(anchor_head);
+      throw_on_findings(*reader->auditor);
+      log.entries.resize(anchor->size);
+      log.tree.truncate(anchor->size);
+      extend(*reader->auditor, chain, info->tree, false, log);
+      log.head = audit::hex(*head);
+      anchored = true;
+    }
+  }
+  if (!anchored) {
+    reader.reset();
+    log = read_log(path);
+    for (LogEntry& e : log.entries) {
+      e.bytes.clear();
+      e.bytes.shrink_to_fit();
+    }
+  }
+  if (log.head != cached_head || log.tree.size() != cached_size || log.tree.root() != cached_root) {
+    save_log_cache(path, log);
+  }
+  write_anchor(path, label, key, Anchor{log.head, log.tree.size(), log.tree.root()});
+  return log;
 }
 
 std::string read_entry_bytes(const fs::path& path, const std::string& commit, const LogEntry& entry) {

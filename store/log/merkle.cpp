@@ -4,6 +4,8 @@
 
 #include "store/error.hpp"
 
+#include <algorithm>
+
 namespace stet::store::log {
 
 namespace {
@@ -77,6 +79,15 @@ void MerkleTree::append(const std::vector<Digest>& leaf_hashes) {
   complete_levels();
 }
 
+void MerkleTree::truncate(std::uint64_t tree_size) {
+  for (std::size_t l = 0; l < m_levels.size(); ++l) {
+    m_levels[l].resize(std::min<std::uint64_t>(m_levels[l].size(), tree_size >> l));
+  }
+  while (m_levels.size() > 1 && m_levels.back().empty()) {
+    m_levels.pop_back();
+  }
+}
+
 // Adds the complete-subtree hashes that the leaves now allow.
 void MerkleTree::complete_levels() {
   for (std::size_t l = 0; m_levels[l].size() > 1; ++l) {
@@ -91,7 +102,7 @@ void MerkleTree::complete_levels() {
   }
 }
 
-Digest MerkleTree::range_hash(std::uint64_t begin, std::uint64_t end) const {
+Digest range_hash(const NodeSource& source, std::uint64_t begin, std::uint64_t end) {
   if (end == begin) {
     return sha256("");
   }
@@ -101,29 +112,34 @@ Digest MerkleTree::range_hash(std::uint64_t begin, std::uint64_t end) const {
     while ((std::uint64_t{1} << level) < n) {
       ++level;
     }
-    return m_levels[level][begin >> level];
+    return source.node(level, begin >> level);
   }
   std::uint64_t k = split_point(end - begin);
-  return node_hash(range_hash(begin, begin + k), range_hash(begin + k, end));
+  return node_hash(range_hash(source, begin, begin + k), range_hash(source, begin + k, end));
 }
 
-void MerkleTree::path(std::uint64_t index, std::uint64_t begin, std::uint64_t end, std::vector<Digest>& out) const {
+namespace {
+
+void path(const NodeSource& source, std::uint64_t index, std::uint64_t begin, std::uint64_t end,
+          std::vector<Digest>& out) {
   if (end - begin <= 1) {
     return;
   }
   std::uint64_t k = split_point(end - begin);
   if (index < k) {
-    path(index, begin, begin + k, out);
-    out.push_back(range_hash(begin + k, end));
+    path(source, index, begin, begin + k, out);
+    out.push_back(range_hash(source, begin + k, end));
   } else {
-    path(index - k, begin + k, end, out);
-    out.push_back(range_hash(begin, begin + k));
+    path(source, index - k, begin + k, end, out);
+    out.push_back(range_hash(source, begin, begin + k));
   }
 }
 
-std::vector<Digest> MerkleTree::inclusion_proof(std::uint64_t index, std::uint64_t tree_size) const {
+}  // namespace
+
+std::vector<Digest> inclusion_proof(const NodeSource& source, std::uint64_t index, std::uint64_t tree_size) {
   std::vector<Digest> out;
-  path(index, 0, tree_size, out);
+  path(source, index, 0, tree_size, out);
   return out;
 }
 

@@ -9,9 +9,12 @@
 
 #include "store/digest.hpp"
 #include "store/log/merkle.hpp"
+#include "store/log/note.hpp"
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +46,54 @@ struct StoreLog {
 // prove something to an auditor (verify) read the store itself. Throws like
 // read_log.
 [[nodiscard]] StoreLog read_log_index(const std::filesystem::path& path);
+
+// The log for signing a checkpoint with `signer`: never a root taken from
+// the index on trust. The index beside the store keeps, per signing key, an
+// anchor: the branch's commit, tree size and root this function last
+// returned for that key, with an HMAC under a key derived from the
+// signer's private key (so it cannot be forged without it). When the anchor
+// is valid, its commit is on the branch's first-parent history and the
+// index's tree has the anchor's root at the anchor's size, the index is
+// kept up to that size (its root there authenticates every subtree the new
+// root is made of) and everything after is recomputed from the records of
+// the commits since. Otherwise (no anchor, a new key, a damaged or stale
+// index, a moved branch) the whole log is read from the records, as
+// read_log does. Rewrites the index when it differed, and the anchor.
+// Entries come without their bytes. Throws like read_log.
+[[nodiscard]] StoreLog read_log_for_signing(const std::filesystem::path& path, const Signer& signer);
+
+// The log as `stet prove` reads it: the index file itself when it describes
+// the branch's head (a version's first leaf from its sorted rows, the
+// hashes of a path read from it one by one: O(log n) reads, not the whole
+// index), else the index brought up to date (read_log_index). Everything
+// read from the index is checked by the caller's use of it: leaf_bytes()
+// recomputes the leaf hash from the record in the store, and a path is
+// verified against a root by whoever signs or checks it. rebuild() drops
+// the index and reads the log from the records (read_log).
+class LogProver {
+ public:
+  explicit LogProver(const std::filesystem::path& path);
+  LogProver(LogProver&&) noexcept;
+  LogProver& operator=(LogProver&&) noexcept;
+  ~LogProver();
+
+  [[nodiscard]] const std::string& head() const;
+  [[nodiscard]] std::uint64_t size() const;
+  [[nodiscard]] Digest root(std::uint64_t tree_size) const;
+  [[nodiscard]] std::vector<Digest> inclusion_proof(std::uint64_t index, std::uint64_t tree_size) const;
+  // The first leaf of version `sha256` (hex) of `doc`, if it is in the log.
+  [[nodiscard]] std::optional<std::uint64_t> first_leaf(const std::string& doc, const std::string& sha256) const;
+  // The exact bytes of leaf `index`, read from the store; nullopt when they
+  // do not hash to the leaf hash the log has (a damaged index).
+  [[nodiscard]] std::optional<std::string> leaf_bytes(std::uint64_t index) const;
+  // True when the log was read from the records (rebuilt), not the index.
+  [[nodiscard]] bool from_records() const;
+  void rebuild();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
 
 // The exact bytes of `entry` in the tree of `commit` (hex). Throws Error.
 [[nodiscard]] std::string read_entry_bytes(const std::filesystem::path& path, const std::string& commit,
