@@ -16,6 +16,10 @@ struct Lines {
 
 Lines split_lines(std::string_view text) {
   Lines lines;
+  auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  lines.starts.reserve(count + 1);
+  lines.keys.reserve(count);
+  lines.weights.reserve(count);
   std::size_t at = 0;
   while (at < text.size()) {
     std::size_t newline = text.find('\n', at);

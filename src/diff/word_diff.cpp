@@ -12,7 +12,10 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <functional>
+#include <thread>
 
 namespace stet::diff {
 
@@ -219,14 +222,80 @@ struct Cursor {
   std::size_t b = 0;
 };
 
-void emit_region(std::string_view a, std::string_view b, const Region& region, const LineMoves& moves,
-                 const Options& options, Cursor& cursor, Emitter& emitter) {
-  if (region.equal) {
-    emitter.equal(region.a, region.b);
-    return;
+// The word diff of one changed region, outside the moved lines (computed
+// ahead, so that regions can be diffed on two threads).
+struct RegionDiff {
+  std::vector<Span> a_pieces;
+  std::vector<Span> b_pieces;
+  std::vector<Op> ops;
+};
+
+// The pieces of every changed region outside the moved lines, in order
+// (the cursor each region starts from is where the previous one ended).
+std::vector<RegionDiff> region_jobs(const std::vector<Region>& regions, const LineMoves& moves) {
+  std::vector<RegionDiff> jobs;
+  Cursor cursor;
+  auto skip = [](const std::vector<MovedPiece>& moved, std::size_t& next, std::size_t offset) {
+    while (next < moved.size() && moved[next].span.begin < offset) {
+      ++next;
+    }
+  };
+  for (const Region& region : regions) {
+    if (region.equal) {
+      continue;
+    }
+    jobs.push_back({pieces_without(region.a, moves.a, cursor.a), pieces_without(region.b, moves.b, cursor.b), {}});
+    skip(moves.a, cursor.a, region.a.end);
+    skip(moves.b, cursor.b, region.b.end);
   }
-  auto ops = diff_pieces(a, b, pieces_without(region.a, moves.a, cursor.a), pieces_without(region.b, moves.b, cursor.b),
-                         options);
+  return jobs;
+}
+
+// Changed text (both sides) below which a second thread costs more than it saves.
+constexpr std::size_t k_parallel_bytes = 64 * 1024;
+
+// Diffs every job, on two threads when there is enough text and a second
+// core. Each job is independent and deterministic: the result is the same
+// as one thread's.
+void diff_jobs(std::string_view a, std::string_view b, std::vector<RegionDiff>& jobs, const Options& options) {
+  std::size_t bytes = 0;
+  for (const RegionDiff& job : jobs) {
+    for (const Span& s : job.a_pieces) {
+      bytes += s.size();
+    }
+    for (const Span& s : job.b_pieces) {
+      bytes += s.size();
+    }
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  auto work = [&](std::exception_ptr& error) {
+    try {
+      for (std::size_t k = next++; k < jobs.size(); k = next++) {
+        jobs[k].ops = diff_pieces(a, b, jobs[k].a_pieces, jobs[k].b_pieces, options);
+      }
+    } catch (...) {
+      error = std::current_exception();
+      next = jobs.size();
+    }
+  };
+  std::exception_ptr own;
+  if (bytes >= k_parallel_bytes && jobs.size() > 1 && std::thread::hardware_concurrency() > 1) {
+    std::thread helper(work, std::ref(failure));
+    work(own);
+    helper.join();
+  } else {
+    work(own);
+  }
+  for (const std::exception_ptr& error : {own, failure}) {
+    if (error) {
+      std::rethrow_exception(error);
+    }
+  }
+}
+
+void emit_region(const Region& region, std::vector<Op>& ops, const LineMoves& moves, Cursor& cursor,
+                 Emitter& emitter) {
   for (const Op& op : ops) {
     if (op.kind != OpKind::insert) {
       flush_moves(moves.a, cursor.a, op.a.begin + 1, emitter);
@@ -236,6 +305,7 @@ void emit_region(std::string_view a, std::string_view b, const Region& region, c
     }
     emitter.add(op);
   }
+  std::vector<Op>().swap(ops);  // emitted: free it
   flush_moves(moves.a, cursor.a, region.a.end, emitter);
   flush_moves(moves.b, cursor.b, region.b.end, emitter);
 }
@@ -302,10 +372,17 @@ DiffResult word_diff(std::string_view a, std::string_view b, const Options& opti
   if (options.detect_moves) {
     moves = find_line_moves(a, b, regions, options);
   }
+  std::vector<RegionDiff> jobs = region_jobs(regions, moves);
+  diff_jobs(a, b, jobs, options);
   Emitter emitter;
   Cursor cursor;
+  std::size_t job = 0;
   for (const Region& region : regions) {
-    emit_region(a, b, region, moves, options, cursor, emitter);
+    if (region.equal) {
+      emitter.equal(region.a, region.b);
+    } else {
+      emit_region(region, jobs[job++].ops, moves, cursor, emitter);
+    }
   }
   result.ops = emitter.take();
   tidy_ops(a, b, result.ops, options, moves.count);
