@@ -57,20 +57,21 @@ Side tokenize_pieces(std::string_view text, const std::vector<Span>& pieces, con
   for (const Span& piece : pieces) {
     bytes += piece.size();
   }
-  side.tokens.reserve(bytes / 4 + 1);
+  side.tokens.reserve(bytes / 2 + 1);  // prose: about one token per three bytes
   for (const Span& piece : pieces) {
-    std::size_t first = side.tokens.size();
     tokenize_append(text.substr(piece.begin, piece.size()), piece.begin, side.tokens);
-    side.token_keys.resize(side.tokens.size());
-    for (std::size_t k = first; k < side.tokens.size(); ++k) {
-      const Token& token = side.tokens[k];
-      std::uint64_t key = token.kind == TokenKind::space ? 0 : token_key(text, token, options);
-      if (token.kind == TokenKind::word) {
-        side.index.push_back(k);
-        side.keys.push_back(key);
-      }
-      side.token_keys[k] = key;
+  }
+  side.token_keys.resize(side.tokens.size());
+  side.index.reserve(side.tokens.size() / 2 + 1);
+  side.keys.reserve(side.tokens.size() / 2 + 1);
+  for (std::size_t k = 0; k < side.tokens.size(); ++k) {
+    const Token& token = side.tokens[k];
+    std::uint64_t key = token.kind == TokenKind::space ? 0 : token_key(text, token, options);
+    if (token.kind == TokenKind::word) {
+      side.index.push_back(k);
+      side.keys.push_back(key);
     }
+    side.token_keys[k] = key;
   }
   return side;
 }
@@ -97,6 +98,23 @@ void dtl_leaf(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b
 }
 
 Span span_of(const Token& token) { return {token.begin, token.end}; }
+
+// The punctuation between two aligned words, and how it aligns.
+struct PunctScratch {
+  std::vector<std::size_t> at_a;
+  std::vector<std::size_t> at_b;
+  std::vector<std::uint64_t> keys_a;
+  std::vector<std::uint64_t> keys_b;
+  std::vector<Match> matches;
+
+  void clear() {
+    at_a.clear();
+    at_b.clear();
+    keys_a.clear();
+    keys_b.clear();
+    matches.clear();
+  }
+};
 
 struct Emit {
   std::string_view a;
@@ -141,10 +159,10 @@ struct Emit {
       plain_gap(i0, i1, j0, j1);  // the usual case, a space against a space: nothing to align
       return;
     }
-    std::vector<std::size_t> at_a;
-    std::vector<std::size_t> at_b;
-    std::vector<std::uint64_t> keys_a;
-    std::vector<std::uint64_t> keys_b;
+    // Reused buffers: this runs between every two aligned words.
+    thread_local PunctScratch scratch;
+    scratch.clear();
+    auto& [at_a, at_b, keys_a, keys_b, matches] = scratch;
     for (std::size_t i = i0; i < i1; ++i) {
       if (left.tokens[i].kind == TokenKind::punct) {
         at_a.push_back(i);
@@ -157,7 +175,6 @@ struct Emit {
         keys_b.push_back(right.token_keys[j]);
       }
     }
-    std::vector<Match> matches;
     if (!keys_a.empty() && !keys_b.empty() && keys_a.size() + keys_b.size() <= k_direct_limit) {
       dtl_leaf(keys_a, keys_b, {0, keys_a.size(), 0, keys_b.size()}, matches);
     }
@@ -338,6 +355,7 @@ std::vector<Op> diff_pieces(std::string_view a, std::string_view b, const std::v
   LeafAligner leaf = [&](const Gap& gap, std::vector<Match>& out) { dtl_leaf(left.keys, right.keys, gap, out); };
   std::vector<Match> matches = align(left.keys, right.keys, leaf, k_direct_limit);
   std::vector<Op> ops;
+  ops.reserve(std::max(left.tokens.size(), right.tokens.size()) + 8);
   Emit emit{a, b, left, right, options, ops};
   std::size_t i = 0;
   std::size_t j = 0;
