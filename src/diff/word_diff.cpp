@@ -76,12 +76,24 @@ Side tokenize_pieces(std::string_view text, const std::vector<Span>& pieces, con
   return side;
 }
 
+// Whether two short sequences have an element in common; true (perhaps) for
+// longer ones, which are left to dtl.
+bool shares_a_key(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+  if (a.size() * b.size() > 64) {
+    return true;
+  }
+  return std::any_of(a.begin(), a.end(), [&](std::uint64_t key) { return std::find(b.begin(), b.end(), key) != b.end(); });
+}
+
 // dtl's O(NP) alignment of one gap that anchoring could not split. Gaps are
 // small once anchored, well inside dtl's coordinate limit.
 void dtl_leaf(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const Gap& gap,
               std::vector<Match>& out) {
   if ((gap.a_end - gap.a_begin) * (gap.b_end - gap.b_begin) > k_leaf_cells) {
     return;  // no anchor in a huge gap: shown as replaced rather than risking dtl's approximation
+  }
+  if (!shares_a_key(a.subspan(gap.a_begin, gap.a_end - gap.a_begin), b.subspan(gap.b_begin, gap.b_end - gap.b_begin))) {
+    return;  // the usual replaced word: nothing in common, so no common subsequence
   }
   std::vector<std::uint64_t> left(a.begin() + static_cast<std::ptrdiff_t>(gap.a_begin),
                                   a.begin() + static_cast<std::ptrdiff_t>(gap.a_end));
