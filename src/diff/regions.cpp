@@ -68,12 +68,12 @@ void add_region(std::vector<Region>& regions, bool equal, Span a, Span b) {
 
 }  // namespace
 
-std::vector<Region> line_regions(std::string_view a, std::string_view b) {
+std::vector<Region> line_regions(std::string_view a, std::string_view b, bool parallel) {
   // Large texts: side B's lines are hashed on a second thread meanwhile.
   Lines lb;
   std::exception_ptr failure;
   std::thread helper;
-  if (a.size() + b.size() >= k_parallel_bytes && std::thread::hardware_concurrency() > 1) {
+  if (parallel && a.size() + b.size() >= k_parallel_bytes && std::thread::hardware_concurrency() > 1) {
     helper = std::thread([&lb, &failure, b] {
       try {
         lb = split_lines(b);

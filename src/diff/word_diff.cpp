@@ -309,7 +309,8 @@ void diff_jobs(std::string_view a, std::string_view b, std::vector<RegionDiff>& 
     }
   };
   std::exception_ptr own;
-  if (bytes >= k_parallel_bytes && jobs.size() > 1 && std::thread::hardware_concurrency() > 1) {
+  bool two = options.threads > 1 && std::thread::hardware_concurrency() > 1;
+  if (two && bytes >= k_parallel_bytes && jobs.size() > 1) {
     std::thread helper(work, std::ref(failure));
     work(own);
     helper.join();
@@ -397,7 +398,7 @@ std::string_view op_text(const Op& op, std::string_view a, std::string_view b) {
 
 DiffResult word_diff(std::string_view a, std::string_view b, const Options& options) {
   DiffResult result;
-  std::vector<Region> regions = line_regions(a, b);
+  std::vector<Region> regions = line_regions(a, b, options.threads > 1);
   LineMoves moves;
   if (options.detect_moves) {
     moves = find_line_moves(a, b, regions, options);
