@@ -228,3 +228,61 @@ TEST_CASE("diff::word_diff round trip on real histories") {
   }
   CHECK(pairs > 0);
 }
+
+TEST_CASE("diff::word_diff gives the same ops on one thread as on two") {
+  // Prose of a few hundred KB (real when the corpus is there), side B edited
+  // every few dozen words and a paragraph moved: enough changed text for
+  // the region diffs to go to a second thread.
+  std::string a;
+  if (auto corpus = stet::test::corpus_or_skip("complete")) {
+    for (const auto& entry : std::filesystem::directory_iterator(*corpus)) {
+      if (a.size() < 400000 && entry.path().extension() == ".txt") {
+        a += stet::test::read_file(entry.path()) + "\n\n";
+      }
+    }
+  }
+  std::mt19937 rng(18);
+  const std::vector<std::string> words = {"the", "record", "of", "caf\u00e9", "\u201cquoted\u201d", "data,", "it\u2019s"};
+  while (a.size() < 400000) {
+    for (int k = 0; k < 12; ++k) {
+      a += words[rng() % words.size()] + (k == 11 ? ".\n" : " ");
+    }
+    a += rng() % 4 == 0 ? "\n" : "";
+  }
+  std::string b;
+  std::size_t at = 0;
+  while (at < a.size()) {
+    std::size_t space = a.find(' ', at + 200 + rng() % 400);
+    if (space == std::string::npos) {
+      b += a.substr(at);
+      break;
+    }
+    b += a.substr(at, space - at) + (rng() % 2 == 0 ? " amended" : "");
+    at = a.find(' ', space + 1) == std::string::npos ? space : a.find(' ', space + 1);
+  }
+  b = b.substr(b.size() / 2) + b.substr(0, b.size() / 2);  // a large move as well
+  for (bool typography : {false, true}) {
+    stet::diff::Options one;
+    one.threads = 1;
+    one.ignore_typography = typography;
+    stet::diff::Options two = one;
+    two.threads = 2;
+    auto single = stet::diff::word_diff(a, b, one);
+    auto parallel = stet::diff::word_diff(a, b, two);
+    REQUIRE(single.ops.size() == parallel.ops.size());
+    std::size_t same = 0;
+    for (std::size_t k = 0; k < single.ops.size(); ++k) {
+      const auto& x = single.ops[k];
+      const auto& y = parallel.ops[k];
+      bool equal = x.kind == y.kind && x.a.begin == y.a.begin && x.a.end == y.a.end && x.b.begin == y.b.begin &&
+                   x.b.end == y.b.end && x.move == y.move && x.minor == y.minor;
+      same += equal ? 1U : 0U;
+    }
+    CHECK(same == single.ops.size());
+    CHECK(single.ops.size() > 100);
+    CHECK(single.stats.words_added == parallel.stats.words_added);
+    Rebuilt r = rebuild(a, b, parallel);
+    CHECK(r.a == a);
+    CHECK(r.b == b);
+  }
+}

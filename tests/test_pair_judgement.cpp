@@ -1,4 +1,5 @@
 #include "analysis/pair_judgement.hpp"
+#include "analysis/truncation.hpp"
 #include "analysis/version_truncation.hpp"
 #include "support/run.hpp"
 #include "support/temp_dir.hpp"
@@ -36,7 +37,85 @@ std::map<std::string, std::vector<std::string>> history_revisions(const fs::path
   return texts;
 }
 
+// judge_pair() as it reads without its early refusal: both texts split
+// whole, then judge_prefix() on the side with fewer words.
+std::optional<an::PairFinding> judged_whole(const an::PairSide& a, const an::PairSide& b) {
+  auto a_words = an::split_words(a.text);
+  auto b_words = an::split_words(b.text);
+  if (a_words.size() < b_words.size()) {
+    bool cut = an::assess_text(a.text).verdict == an::Verdict::truncated;
+    if (auto m = an::judge_prefix(a_words, b, b_words, true, cut)) {
+      return an::PairFinding{true, std::move(*m)};
+    }
+  } else if (b_words.size() < a_words.size()) {
+    bool cut = an::assess_text(b.text).verdict == an::Verdict::truncated;
+    if (auto m = an::judge_prefix(b_words, a, a_words, false, cut)) {
+      return an::PairFinding{false, std::move(*m)};
+    }
+  }
+  return std::nullopt;
+}
+
+// Shorter copies of `text`: cut `k` words before its end, then given up to
+// six words of their own (cut markers, a cut word, other words), or edited
+// near the start.
+std::vector<std::string> variants(const std::string& text) {
+  auto words = an::split_words(text);
+  std::vector<std::string> out;
+  const std::vector<std::string> endings = {"", " \u2026", "\u2026", " [...]", " Read more", " and so", " a b c d",
+                                            " a b c d e", " a b c d e f"};
+  for (std::size_t k : {std::size_t{1}, std::size_t{2}, std::size_t{5}, std::size_t{40}}) {
+    if (words.size() <= k) {
+      continue;
+    }
+    const an::TextWord& w = words[words.size() - k];
+    for (const std::string& ending : endings) {
+      out.push_back(text.substr(0, w.offset) + ending);
+      out.push_back(text.substr(0, w.offset + w.text.size() / 2) + ending);  // a cut word
+    }
+  }
+  if (words.size() > 3) {
+    out.push_back("Edited " + text.substr(words[2].offset));
+  }
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("analysis::judge_pair refuses early exactly where the whole-text judgement refuses") {
+  std::vector<std::string> texts = {k_full, "Allies support the", "a b c d e f g h", "one\u2026", ""};
+  if (auto history = stet::test::corpus_or_skip("history", "index.tsv")) {
+    for (const auto& entry : history_revisions(*history)) {
+      texts.push_back(entry.second.front());
+    }
+  }
+  std::size_t pairs = 0;
+  std::size_t found = 0;
+  for (const std::string& text : texts) {
+    for (const std::string& other : variants(text)) {
+      for (bool swap : {false, true}) {
+        an::PairSide a{1, "", swap ? other : text};
+        an::PairSide b{2, "", swap ? text : other};
+        CAPTURE(b.text.substr(0, 80));
+        auto fast = an::judge_pair(a, b);
+        auto whole = judged_whole(a, b);
+        REQUIRE(fast.has_value() == whole.has_value());
+        ++pairs;
+        if (fast) {
+          ++found;
+          CHECK(fast->a_is_shorter == whole->a_is_shorter);
+          CHECK(fast->match.truncated == whole->match.truncated);
+          CHECK(fast->match.stops_at == whole->match.stops_at);
+          CHECK(fast->match.missing_words == whole->match.missing_words);
+          CHECK(fast->match.differing == whole->match.differing);
+        }
+      }
+    }
+  }
+  CHECK(pairs > 100);
+  CHECK(found > 0);
+  CHECK(found < pairs);  // both kinds of pair are exercised
+}
 
 TEST_CASE("analysis::judge_pair") {
   SUBCASE("a cut copy: the shorter side, where it stops, and what is missing") {

@@ -9,7 +9,11 @@ from a second, untimed run whose markup cannot be confused with the text
 dwdiff with control characters as delimiters, stet's JSON ops (moved text
 counted on both sides, as the others show it).
 
-Usage: bench/diff/run.py [build/src/stet] [runs]   (from the project root)"""
+With a baseline binary (say, a build of main) the changed words of stet
+are also counted with it on every pair, and the script fails when the
+binary under test changes more words than the baseline on any pair.
+
+Usage: bench/diff/run.py [build/src/stet] [runs] [baseline-stet]   (from the project root)"""
 import json
 import os
 import re
@@ -96,17 +100,33 @@ def history_pairs():
 def main():
     stet = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "src", "stet"))
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    baseline = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
     if not os.path.isdir(os.path.join(CORPUS, "complete")):
         print("corpus absent: nothing to measure")
         return
     work = tempfile.mkdtemp(prefix="stet-bench-")
     try:
-        run_all(stet, runs, work)
+        grown = run_all(stet, runs, work, baseline)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if grown:
+        print("changed words grew against the baseline on: " + ", ".join(grown))
+        sys.exit(1)
 
 
-def run_all(stet, runs, work):
+def baseline_check(stet, baseline, a, b, label, grown):
+    """Changed words of `stet` against `baseline` on one pair; notes growth."""
+    if not baseline:
+        return ""
+    ours, theirs = count("stet", counters(stet)["stet"](a, b)), count("stet", counters(baseline)["stet"](a, b))
+    if ours > theirs:
+        grown.append(label)
+    return f" (baseline {theirs})"
+
+
+def run_all(stet, runs, work, baseline):
+    grown = []
+    print(f"machine: {os.cpu_count()} cores, load average {' '.join(open('/proc/loadavg').read().split()[:3])}")
     subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "make_pairs.py"),
                     os.path.join(CORPUS, "complete"), work], check=True)
     print("| pair | tool | median wall (s) | median CPU (s) | peak RSS (KB) | changed words |")
@@ -116,7 +136,8 @@ def run_all(stet, runs, work):
         for name, argv in tools(stet).items():
             seconds, cpu, kb = measure(argv(a, b), runs)
             words = count(name, counters(stet)[name](a, b))
-            print(f"| {label} | {name} | {seconds:.3f} | {cpu:.3f} | {kb} | {words} |", flush=True)
+            note = baseline_check(stet, baseline, a, b, label, grown) if name == "stet" else ""
+            print(f"| {label} | {name} | {seconds:.3f} | {cpu:.3f} | {kb} | {words}{note} |", flush=True)
     for doc, pairs in history_pairs():
         for name, argv in tools(stet).items():
             total, cpu_total, peak, words = 0.0, 0.0, 0, 0
@@ -124,8 +145,11 @@ def run_all(stet, runs, work):
                 seconds, cpu, kb = measure(argv(a, b), 1)
                 total, cpu_total, peak = total + seconds, cpu_total + cpu, max(peak, kb)
                 words += count(name, counters(stet)[name](a, b))
+                if name == "stet":
+                    baseline_check(stet, baseline, a, b, f"{doc} {os.path.basename(b)}", grown)
             print(f"| history {doc} ({len(pairs)} pairs, summed) | {name} | {total:.3f} | {cpu_total:.3f} | {peak} "
                   f"| {words} |", flush=True)
+    return grown
 
 
 if __name__ == "__main__":

@@ -76,6 +76,37 @@ std::optional<std::size_t> shared_prefix(const std::vector<TextWord>& mine, cons
   return shared;
 }
 
+// Words left in `reader` after `first` (counted when `has_first`), up to
+// `limit` + 1.
+std::size_t words_left(text::WordReader& reader, bool has_first, std::size_t limit) {
+  std::size_t n = has_first ? 1 : 0;
+  for (TextWord word; n <= limit && reader.next(word);) {
+    ++n;
+  }
+  return n;
+}
+
+// Whether either text could be a near-prefix of the other: judge_prefix()
+// refuses the shorter side when more than k_max_differing of its words
+// follow the words the two texts share from the start. The usual pair
+// differs early in long texts, so reading the words up to the first
+// difference and a few after it settles the pair without splitting either
+// text whole.
+bool near_prefix_possible(std::string_view a, std::string_view b) {
+  text::WordReader in_a(a);
+  text::WordReader in_b(b);
+  TextWord x;
+  TextWord y;
+  bool more_a = in_a.next(x);
+  bool more_b = in_b.next(y);
+  while (more_a && more_b && x.text == y.text) {
+    more_a = in_a.next(x);
+    more_b = in_b.next(y);
+  }
+  return words_left(in_a, more_a, k_max_differing) <= k_max_differing ||
+         words_left(in_b, more_b, k_max_differing) <= k_max_differing;
+}
+
 }  // namespace
 
 std::optional<PrefixMatch> judge_prefix(const std::vector<TextWord>& mine_words,
@@ -112,6 +143,9 @@ std::optional<PrefixMatch> judge_prefix(const std::vector<TextWord>& mine_words,
 }
 
 std::optional<PairFinding> judge_pair(const PairSide& a, const PairSide& b, bool b_is_later) {
+  if (!near_prefix_possible(a.text, b.text)) {
+    return std::nullopt;
+  }
   auto a_words = split_words(a.text);
   auto b_words = split_words(b.text);
   if (a_words.size() < b_words.size()) {

@@ -99,6 +99,9 @@ class TextWriter {
   }
 
   void count(const Op& op) {
+    if (m_view.context < 0) {
+      return;  // line numbers are shown only around context
+    }
     std::string_view text = diff::op_text(op, m_view.a, m_view.b);
     if (op.kind != OpKind::insert) {
       m_line_a += lines_in(text);

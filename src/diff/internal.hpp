@@ -17,7 +17,8 @@ struct Region {
 
 // Both texts cut into alternating equal and changed regions of whole lines
 // (lines hashed and anchored, patience style); covers both texts in order.
-[[nodiscard]] std::vector<Region> line_regions(std::string_view a, std::string_view b);
+// With `parallel`, large texts have side B's lines hashed on a second thread.
+[[nodiscard]] std::vector<Region> line_regions(std::string_view a, std::string_view b, bool parallel);
 
 // The word diff of the bytes of `a_pieces` (ranges of `a`, in order,
 // disjoint) against those of `b_pieces`. Ops carry absolute offsets; a

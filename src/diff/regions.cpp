@@ -2,11 +2,16 @@
 #include "diff/internal.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <functional>
+#include <thread>
 
 namespace stet::diff {
 
 namespace {
+
+// Bytes of both texts below which hashing lines on two threads does not pay.
+constexpr std::size_t k_parallel_bytes = 512 * 1024;
 
 struct Lines {
   std::vector<std::size_t> starts;  // start offset of each line, then the text size
@@ -16,6 +21,10 @@ struct Lines {
 
 Lines split_lines(std::string_view text) {
   Lines lines;
+  auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  lines.starts.reserve(count + 1);
+  lines.keys.reserve(count);
+  lines.weights.reserve(count);
   std::size_t at = 0;
   while (at < text.size()) {
     std::size_t newline = text.find('\n', at);
@@ -59,9 +68,37 @@ void add_region(std::vector<Region>& regions, bool equal, Span a, Span b) {
 
 }  // namespace
 
-std::vector<Region> line_regions(std::string_view a, std::string_view b) {
-  Lines la = split_lines(a);
-  Lines lb = split_lines(b);
+std::vector<Region> line_regions(std::string_view a, std::string_view b, bool parallel) {
+  // Large texts: side B's lines are hashed on a second thread meanwhile.
+  Lines lb;
+  std::exception_ptr failure;
+  std::thread helper;
+  if (parallel && a.size() + b.size() >= k_parallel_bytes && std::thread::hardware_concurrency() > 1) {
+    helper = std::thread([&lb, &failure, b] {
+      try {
+        lb = split_lines(b);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+  }
+  Lines la;
+  std::exception_ptr own;
+  try {
+    la = split_lines(a);
+  } catch (...) {
+    own = std::current_exception();  // the helper is joined first
+  }
+  if (helper.joinable()) {
+    helper.join();
+  } else if (!own) {
+    lb = split_lines(b);
+  }
+  for (const std::exception_ptr& error : {own, failure}) {
+    if (error) {
+      std::rethrow_exception(error);
+    }
+  }
   std::vector<Match> matches = verified(a, b, la, lb, align(la.keys, lb.keys, LeafAligner{}, 0, la.weights));
   std::vector<Region> regions;
   std::size_t i = 0;

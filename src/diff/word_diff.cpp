@@ -12,7 +12,10 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <functional>
+#include <thread>
 
 namespace stet::diff {
 
@@ -54,22 +57,32 @@ Side tokenize_pieces(std::string_view text, const std::vector<Span>& pieces, con
   for (const Span& piece : pieces) {
     bytes += piece.size();
   }
-  side.tokens.reserve(bytes / 4 + 1);
+  side.tokens.reserve(bytes / 2 + 1);  // prose: about one token per three bytes
   for (const Span& piece : pieces) {
-    std::size_t first = side.tokens.size();
     tokenize_append(text.substr(piece.begin, piece.size()), piece.begin, side.tokens);
-    side.token_keys.resize(side.tokens.size());
-    for (std::size_t k = first; k < side.tokens.size(); ++k) {
-      const Token& token = side.tokens[k];
-      std::uint64_t key = token.kind == TokenKind::space ? 0 : token_key(text, token, options);
-      if (token.kind == TokenKind::word) {
-        side.index.push_back(k);
-        side.keys.push_back(key);
-      }
-      side.token_keys[k] = key;
+  }
+  side.token_keys.resize(side.tokens.size());
+  side.index.reserve(side.tokens.size() / 2 + 1);
+  side.keys.reserve(side.tokens.size() / 2 + 1);
+  for (std::size_t k = 0; k < side.tokens.size(); ++k) {
+    const Token& token = side.tokens[k];
+    std::uint64_t key = token.kind == TokenKind::space ? 0 : token_key(text, token, options);
+    if (token.kind == TokenKind::word) {
+      side.index.push_back(k);
+      side.keys.push_back(key);
     }
+    side.token_keys[k] = key;
   }
   return side;
+}
+
+// Whether two short sequences have an element in common; true (perhaps) for
+// longer ones, which are left to dtl.
+bool shares_a_key(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+  if (a.size() * b.size() > 64) {
+    return true;
+  }
+  return std::any_of(a.begin(), a.end(), [&](std::uint64_t key) { return std::find(b.begin(), b.end(), key) != b.end(); });
 }
 
 // dtl's O(NP) alignment of one gap that anchoring could not split. Gaps are
@@ -78,6 +91,9 @@ void dtl_leaf(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b
               std::vector<Match>& out) {
   if ((gap.a_end - gap.a_begin) * (gap.b_end - gap.b_begin) > k_leaf_cells) {
     return;  // no anchor in a huge gap: shown as replaced rather than risking dtl's approximation
+  }
+  if (!shares_a_key(a.subspan(gap.a_begin, gap.a_end - gap.a_begin), b.subspan(gap.b_begin, gap.b_end - gap.b_begin))) {
+    return;  // the usual replaced word: nothing in common, so no common subsequence
   }
   std::vector<std::uint64_t> left(a.begin() + static_cast<std::ptrdiff_t>(gap.a_begin),
                                   a.begin() + static_cast<std::ptrdiff_t>(gap.a_end));
@@ -94,6 +110,23 @@ void dtl_leaf(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b
 }
 
 Span span_of(const Token& token) { return {token.begin, token.end}; }
+
+// The punctuation between two aligned words, and how it aligns.
+struct PunctScratch {
+  std::vector<std::size_t> at_a;
+  std::vector<std::size_t> at_b;
+  std::vector<std::uint64_t> keys_a;
+  std::vector<std::uint64_t> keys_b;
+  std::vector<Match> matches;
+
+  void clear() {
+    at_a.clear();
+    at_b.clear();
+    keys_a.clear();
+    keys_b.clear();
+    matches.clear();
+  }
+};
 
 struct Emit {
   std::string_view a;
@@ -138,10 +171,10 @@ struct Emit {
       plain_gap(i0, i1, j0, j1);  // the usual case, a space against a space: nothing to align
       return;
     }
-    std::vector<std::size_t> at_a;
-    std::vector<std::size_t> at_b;
-    std::vector<std::uint64_t> keys_a;
-    std::vector<std::uint64_t> keys_b;
+    // Reused buffers: this runs between every two aligned words.
+    thread_local PunctScratch scratch;
+    scratch.clear();
+    auto& [at_a, at_b, keys_a, keys_b, matches] = scratch;
     for (std::size_t i = i0; i < i1; ++i) {
       if (left.tokens[i].kind == TokenKind::punct) {
         at_a.push_back(i);
@@ -154,7 +187,6 @@ struct Emit {
         keys_b.push_back(right.token_keys[j]);
       }
     }
-    std::vector<Match> matches;
     if (!keys_a.empty() && !keys_b.empty() && keys_a.size() + keys_b.size() <= k_direct_limit) {
       dtl_leaf(keys_a, keys_b, {0, keys_a.size(), 0, keys_b.size()}, matches);
     }
@@ -219,14 +251,81 @@ struct Cursor {
   std::size_t b = 0;
 };
 
-void emit_region(std::string_view a, std::string_view b, const Region& region, const LineMoves& moves,
-                 const Options& options, Cursor& cursor, Emitter& emitter) {
-  if (region.equal) {
-    emitter.equal(region.a, region.b);
-    return;
+// The word diff of one changed region, outside the moved lines (computed
+// ahead, so that regions can be diffed on two threads).
+struct RegionDiff {
+  std::vector<Span> a_pieces;
+  std::vector<Span> b_pieces;
+  std::vector<Op> ops;
+};
+
+// The pieces of every changed region outside the moved lines, in order
+// (the cursor each region starts from is where the previous one ended).
+std::vector<RegionDiff> region_jobs(const std::vector<Region>& regions, const LineMoves& moves) {
+  std::vector<RegionDiff> jobs;
+  Cursor cursor;
+  auto skip = [](const std::vector<MovedPiece>& moved, std::size_t& next, std::size_t offset) {
+    while (next < moved.size() && moved[next].span.begin < offset) {
+      ++next;
+    }
+  };
+  for (const Region& region : regions) {
+    if (region.equal) {
+      continue;
+    }
+    jobs.push_back({pieces_without(region.a, moves.a, cursor.a), pieces_without(region.b, moves.b, cursor.b), {}});
+    skip(moves.a, cursor.a, region.a.end);
+    skip(moves.b, cursor.b, region.b.end);
   }
-  auto ops = diff_pieces(a, b, pieces_without(region.a, moves.a, cursor.a), pieces_without(region.b, moves.b, cursor.b),
-                         options);
+  return jobs;
+}
+
+// Changed text (both sides) below which a second thread costs more than it saves.
+constexpr std::size_t k_parallel_bytes = 64 * 1024;
+
+// Diffs every job, on two threads when there is enough text and a second
+// core. Each job is independent and deterministic: the result is the same
+// as one thread's.
+void diff_jobs(std::string_view a, std::string_view b, std::vector<RegionDiff>& jobs, const Options& options) {
+  std::size_t bytes = 0;
+  for (const RegionDiff& job : jobs) {
+    for (const Span& s : job.a_pieces) {
+      bytes += s.size();
+    }
+    for (const Span& s : job.b_pieces) {
+      bytes += s.size();
+    }
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  auto work = [&](std::exception_ptr& error) {
+    try {
+      for (std::size_t k = next++; k < jobs.size(); k = next++) {
+        jobs[k].ops = diff_pieces(a, b, jobs[k].a_pieces, jobs[k].b_pieces, options);
+      }
+    } catch (...) {
+      error = std::current_exception();
+      next = jobs.size();
+    }
+  };
+  std::exception_ptr own;
+  bool two = options.threads > 1 && std::thread::hardware_concurrency() > 1;
+  if (two && bytes >= k_parallel_bytes && jobs.size() > 1) {
+    std::thread helper(work, std::ref(failure));
+    work(own);
+    helper.join();
+  } else {
+    work(own);
+  }
+  for (const std::exception_ptr& error : {own, failure}) {
+    if (error) {
+      std::rethrow_exception(error);
+    }
+  }
+}
+
+void emit_region(const Region& region, std::vector<Op>& ops, const LineMoves& moves, Cursor& cursor,
+                 Emitter& emitter) {
   for (const Op& op : ops) {
     if (op.kind != OpKind::insert) {
       flush_moves(moves.a, cursor.a, op.a.begin + 1, emitter);
@@ -236,6 +335,7 @@ void emit_region(std::string_view a, std::string_view b, const Region& region, c
     }
     emitter.add(op);
   }
+  std::vector<Op>().swap(ops);  // emitted: free it
   flush_moves(moves.a, cursor.a, region.a.end, emitter);
   flush_moves(moves.b, cursor.b, region.b.end, emitter);
 }
@@ -268,6 +368,7 @@ std::vector<Op> diff_pieces(std::string_view a, std::string_view b, const std::v
   LeafAligner leaf = [&](const Gap& gap, std::vector<Match>& out) { dtl_leaf(left.keys, right.keys, gap, out); };
   std::vector<Match> matches = align(left.keys, right.keys, leaf, k_direct_limit);
   std::vector<Op> ops;
+  ops.reserve(std::max(left.tokens.size(), right.tokens.size()) + 8);
   Emit emit{a, b, left, right, options, ops};
   std::size_t i = 0;
   std::size_t j = 0;
@@ -297,15 +398,22 @@ std::string_view op_text(const Op& op, std::string_view a, std::string_view b) {
 
 DiffResult word_diff(std::string_view a, std::string_view b, const Options& options) {
   DiffResult result;
-  std::vector<Region> regions = line_regions(a, b);
+  std::vector<Region> regions = line_regions(a, b, options.threads > 1);
   LineMoves moves;
   if (options.detect_moves) {
     moves = find_line_moves(a, b, regions, options);
   }
+  std::vector<RegionDiff> jobs = region_jobs(regions, moves);
+  diff_jobs(a, b, jobs, options);
   Emitter emitter;
   Cursor cursor;
+  std::size_t job = 0;
   for (const Region& region : regions) {
-    emit_region(a, b, region, moves, options, cursor, emitter);
+    if (region.equal) {
+      emitter.equal(region.a, region.b);
+    } else {
+      emit_region(region, jobs[job++].ops, moves, cursor, emitter);
+    }
   }
   result.ops = emitter.take();
   tidy_ops(a, b, result.ops, options, moves.count);

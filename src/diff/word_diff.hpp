@@ -48,6 +48,7 @@ struct Options {
   bool detect_moves = true;        // moved sentences and paragraphs become moves
   bool cleanup = true;             // merge equalities made of only spaces and punctuation into changes
   bool count_all_words = true;     // fill words_a, words_b and similarity (a pass over all the text)
+  unsigned threads = 2;            // large texts are diffed on up to this many threads (same ops; 1: this one only)
 };
 
 struct Stats {

@@ -25,4 +25,21 @@ struct TextWord {
 // ill-formed bytes count as non-separators.
 [[nodiscard]] std::vector<TextWord> split_words(std::string_view utf8);
 
+// The words of split_words() one at a time, for callers that usually stop
+// early (a shared prefix ends at the first difference) and need not split
+// a whole text: split_words() is this reader run to the end.
+class WordReader {
+ public:
+  explicit WordReader(std::string_view utf8) : m_text(utf8) {}
+
+  // The next word, or false at the end of the text.
+  [[nodiscard]] bool next(TextWord& word);
+
+ private:
+  std::string_view m_text;
+  std::size_t m_pos = 0;
+  std::size_t m_pending = 0;  // 1: the cut marker split off the last token is still to come
+  TextWord m_marker;
+};
+
 }  // namespace stet::text
