@@ -38,7 +38,9 @@ struct Side {
   std::string sha256;  // hex, empty for a file
 };
 
-Side read_side(const std::string& path, const Environment& env, const std::string& text_mode) {
+// `hash`: whether the html format will name the file by its SHA-256 (the
+// other formats do not, and hashing costs OpenSSL's start-up).
+Side read_side(const std::string& path, const Environment& env, const std::string& text_mode, bool hash) {
   std::string bytes;
   if (path == "-") {
     bytes.assign(std::istreambuf_iterator<char>(*env.in), std::istreambuf_iterator<char>());
@@ -55,7 +57,7 @@ Side read_side(const std::string& path, const Environment& env, const std::strin
       throw UsageError("cannot read '" + path + "'");
     }
   }
-  std::string sha = store::sha256(bytes).hex();  // of the file's bytes, as a version's is
+  std::string sha = hash ? store::sha256(bytes).hex() : std::string();  // of the file's bytes, as a version's is
   // HTML and other encodings are compared by their text form (a binary
   // file is refused by capture_text, naming what it looks like).
   bool html = capture::sniff_media_type(bytes).kind == capture::MediaKind::html;
@@ -115,13 +117,13 @@ bool is_file_operand(const std::string& arg) {
 }
 
 std::pair<Side, Side> store_sides(Context& context, const std::vector<std::string>& args, const std::string& mode,
-                                  bool all_captures) {
+                                  bool all_captures, bool hash) {
   auto store = context.open_store();
   auto store_side = [&mode](const store::ContentStore& s, const std::string& doc, const std::string& rev) {
     return stet::cli::store_side(s, doc, rev, mode);
   };
-  auto read_side = [&mode](const std::string& path, const Environment& env) {
-    return stet::cli::read_side(path, env, mode);
+  auto read_side = [&mode, hash](const std::string& path, const Environment& env) {
+    return stet::cli::read_side(path, env, mode, hash);
   };
   if (args.size() == 2) {
     bool left_at = args[0].find('@') != std::string::npos;
@@ -195,10 +197,11 @@ ExitCode run_diff(Context& context, const DiffOptions& options) {
   if (!options.files && (options.args.empty() || options.args.size() > 3)) {
     throw UsageError("give DOC [REV_A [REV_B]], DOC_A@REV DOC_B@REV, DOC@REV FILE, or --files A B");
   }
+  bool hash = format == DiffFormat::html;
   auto [left, right] = options.files
-                           ? std::pair{read_side(options.args[0], *context.env, options.text_mode),
-                                       read_side(options.args[1], *context.env, options.text_mode)}
-                           : store_sides(context, options.args, options.text_mode, options.all_captures);
+                           ? std::pair{read_side(options.args[0], *context.env, options.text_mode, hash),
+                                       read_side(options.args[1], *context.env, options.text_mode, hash)}
+                           : store_sides(context, options.args, options.text_mode, options.all_captures, hash);
   diff::Options engine;
   engine.ignore_whitespace = !options.show_whitespace;
   engine.ignore_typography = options.ignore_typography;
