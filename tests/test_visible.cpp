@@ -222,11 +222,18 @@ TEST_CASE("cli: bidirectional controls through log, check and list") {
     }
     CHECK(stet({"log", "fees"}).out.find("https://example.org/\\u200efees") != std::string::npos);
   }
-  SUBCASE("check names the cut copy with the escapes") {
-    RunResult r = stet({"check", "fees"});
-    CAPTURE(r.out);
-    CHECK(no_raw_format(r.out + r.err));
-    CHECK(r.out.find("2") != std::string::npos);
+  SUBCASE("check quotes the cut with the escapes") {
+    write_file(dir / "cut.txt", "The fee is 10 euros per month for every acc\u202Eount");
+    for (std::vector<std::string> args :
+         {std::vector<std::string>{"check", (dir / "cut.txt").string()}, {"check", "fees"}}) {
+      CAPTURE(args);
+      RunResult r = stet(args);
+      CAPTURE(r.out);
+      CHECK(no_raw_format(r.out + r.err));
+    }
+    RunResult cut = stet({"check", (dir / "cut.txt").string()});
+    CHECK(cut.code == 1);
+    CHECK(cut.out.find("acc\\u202eount") != std::string::npos);
   }
   SUBCASE("list and a rejected id") {
     RunResult list = stet({"list"});
