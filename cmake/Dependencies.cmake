@@ -4,8 +4,8 @@ pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5)
 if(STET_STATIC_DEPS)
   # Start-up time is mostly the dynamic loader (docs/performance.md): prefer
   # the static archives Debian ships (OpenSSL, ICU, zlib, libgit2 and the
-  # TLS, SSH, HTTP and regex libraries it needs). Kerberos has no archive:
-  # libgit2's GSSAPI calls stay dynamic.
+  # TLS, SSH, HTTP and regex libraries it needs). Kerberos has no archive
+  # (see below).
   set(OPENSSL_USE_STATIC_LIBS TRUE)
   set(_stet_suffixes ${CMAKE_FIND_LIBRARY_SUFFIXES})
   set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
@@ -32,8 +32,21 @@ if(STET_STATIC_DEPS)
       list(APPEND _stet_git_archives ${name})
     endif()
   endforeach()
-  find_library(STET_GSSAPI NAMES gssapi_krb5 libgssapi_krb5.so.2 REQUIRED)
-  target_link_libraries(stet_libgit2 INTERFACE ${_stet_git_archives} ${STET_GSSAPI})
+  # What libgit2 sets up for remotes, done on demand (src/link/, see
+  # docs/performance.md): Kerberos has no archive, and loading it with its six
+  # helpers at every start costs more than the rest of the loader's work, so
+  # libgit2's GSSAPI calls (HTTP Negotiate only) open libgssapi_krb5 with
+  # dlopen on first use; the CA bundle is parsed at the first TLS handshake
+  # and libssh2 initialised by its first session, not by git_libgit2_init.
+  # Object files, so that they come before the archives on every link line.
+  add_library(stet_on_demand OBJECT ${PROJECT_SOURCE_DIR}/src/link/gssapi_on_demand.cpp
+                                    ${PROJECT_SOURCE_DIR}/src/link/tls_on_demand.cpp)
+  target_link_libraries(stet_on_demand PRIVATE stet_warnings stet_sanitize)
+  target_link_libraries(stet_libgit2 INTERFACE $<TARGET_OBJECTS:stet_on_demand> ${_stet_git_archives} ${CMAKE_DL_LIBS})
+  foreach(wrapped IN ITEMS mbedtls_x509_crt_parse_file mbedtls_x509_crt_parse_path mbedtls_x509_crt_free
+                           mbedtls_ssl_handshake libssh2_init)
+    target_link_options(stet_libgit2 INTERFACE -Wl,--wrap=${wrapped})
+  endforeach()
   # Static ICU: its data archive must follow the libraries that use it.
   set_property(TARGET ICU::uc APPEND PROPERTY INTERFACE_LINK_LIBRARIES ICU::data)
   set_property(TARGET ICU::i18n APPEND PROPERTY INTERFACE_LINK_LIBRARIES ICU::uc)

@@ -2,9 +2,10 @@
 # Sets up a Debian 12 machine for stet, builds it, and runs either the demo
 # or the whole test suite.
 #   scripts/bootstrap.sh demo    install what is missing, build, run the demo
-#   scripts/bootstrap.sh test    install what is missing, build, run every test (build),
-#                                including `cmake --install` into a DESTDIR and the installed
-#                                binary and man page (ctest "install");
+#   scripts/bootstrap.sh test    install what is missing, build Release (what a packager
+#                                builds), run every test (build), including `cmake --install`
+#                                into a DESTDIR and the installed binary and man page
+#                                (ctest "install");
 #                                then again under ASan+UBSan+LSan with clang, with the
 #                                fuzz smoke runs (build-asan). See docs/reliability.md.
 # Runs as root, or as a user with sudo (only apt-get needs it).
@@ -39,7 +40,10 @@ install_missing() {
 jobs=$(nproc 2>/dev/null || echo 2)
 
 # Warnings are errors here (and in CI); a plain cmake build only reports them.
-configure() { cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTET_WARNINGS_AS_ERRORS=ON >/dev/null; }
+# Release, as a packager builds it: the tests and the installed binary are
+# the optimised build (the ASan build below covers RelWithDebInfo, and
+# scripts/check_build_types.sh every build type with both compilers).
+configure() { cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTET_WARNINGS_AS_ERRORS=ON >/dev/null; }
 
 if [ "$mode" = demo ]; then
   install_missing "${build_packages[@]}"

@@ -135,6 +135,11 @@ TEST_CASE("cli match") {
     CHECK(r.code == 0);
     CHECK(r.out.starts_with("rebuilt the match index of 2 versions"));
     CHECK(run_stet({"--store", s.store, "index"}, "", &s.clock).code == 2);
+    auto json = run_stet({"--store", s.store, "index", "--rebuild", "--format", "json"}, "", &s.clock);
+    REQUIRE(json.code == 0);
+    auto j = nlohmann::json::parse(json.out);
+    CHECK(j["versions"] == 2);
+    CHECK(j["index"].get<std::string>().ends_with(".sqlite"));
   }
 }
 

@@ -10,6 +10,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using stet::test::RunResult;
@@ -149,4 +151,36 @@ TEST_CASE("cli: diff --format html names versions by SHA-256") {
   CHECK(html.out.find("d@1") != std::string::npos);
   CHECK(html.out.find(log[0]["sha256"].get<std::string>().substr(0, 12)) != std::string::npos);
   CHECK(html.out.find(log[1]["sha256"].get<std::string>().substr(0, 12)) != std::string::npos);
+}
+
+TEST_CASE("cli: every command takes --format json but those the README names") {
+  // The README's promise, checked against the command list itself, so that a
+  // new command without --format fails here. `remote` takes it on its
+  // subcommands; report writes a page, help prints help, and the
+  // transparency-log commands write or check C2SP text forms.
+  const std::set<std::string> without = {"report",       "help",         "consistency", "prove",
+                                         "verify-proof", "export-tiles", "verify-tiles"};
+  RunResult list = run_binary({"help"});
+  REQUIRE(list.code == 0);
+  std::vector<std::string> commands;
+  std::istringstream lines(list.out.substr(list.out.find("Subcommands:")));
+  std::string line;
+  std::getline(lines, line);
+  while (std::getline(lines, line) && line.rfind("  ", 0) == 0) {
+    std::string name = line.substr(2, line.find(' ', 2) - 2);
+    if (!name.empty()) {
+      commands.push_back(name);
+    }
+  }
+  CHECK(commands.size() >= 20);
+  for (const std::string& command : commands) {
+    CAPTURE(command);
+    RunResult help = command == "remote" ? run_binary({"remote", "list", "--help"}) : run_binary({"help", command});
+    CHECK(help.code == 0);
+    bool takes_format = help.out.find("--format") != std::string::npos;
+    CHECK(takes_format == (without.count(command) == 0));
+    if (takes_format) {
+      CHECK(help.out.find("json") != std::string::npos);
+    }
+  }
 }

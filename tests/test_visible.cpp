@@ -66,6 +66,40 @@ TEST_CASE("cli::visible") {
   }
 }
 
+TEST_CASE("cli::visible: bidirectional and invisible format characters") {
+  struct Case {
+    std::string in;
+    std::string metadata;  // visible()
+    std::string text;      // visible_text()
+  };
+  const Case cases[] = {
+      // Trojan-source reordering: RLO ... PDF, the isolates, the marks, ALM.
+      {"abc\u202Eevil\u202Cdef", "abc\\u202eevil\\u202cdef", "abc\\u202eevil\\u202cdef"},
+      {"\u202A\u202B\u202D", "\\u202a\\u202b\\u202d", "\\u202a\\u202b\\u202d"},
+      {"\u2066x\u2067y\u2068z\u2069", "\\u2066x\\u2067y\\u2068z\\u2069", "\\u2066x\\u2067y\\u2068z\\u2069"},
+      {"l\u200Er\u200Fa\u061C", "l\\u200er\\u200fa\\u061c", "l\\u200er\\u200fa\\u061c"},
+      // Zero-width space, word joiner, BOM, line separator, a tag character.
+      {"pay\u200Bpal\u2060\uFEFF\u2028", "pay\\u200bpal\\u2060\\ufeff\\u2028",
+       "pay\\u200bpal\\u2060\\ufeff\\u2028"},
+      {"hidden\U000E0041\U000E007F", "hidden\\U000e0041\\U000e007f", "hidden\\U000e0041\\U000e007f"},
+      // ZWNJ, ZWJ and the soft hyphen: escaped in metadata, kept in document text.
+      {"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", "\u0645\u06CC\\u200c\u062E\u0648\u0627\u0647\u0645",
+       "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"},
+      {"\U0001F469\u200D\U0001F4BB co\u00ADop", "\U0001F469\\u200d\U0001F4BB co\\u00adop",
+       "\U0001F469\u200D\U0001F4BB co\u00ADop"},
+      // Neighbours that stay: Arabic and Hebrew letters, en space, non-breaking space, variation selector.
+      {"\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627\u2002\u00A0\u2764\uFE0F",
+       "\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627\u2002\u00A0\u2764\uFE0F",
+       "\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627\u2002\u00A0\u2764\uFE0F"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.in);
+    CHECK(visible(c.in) == c.metadata);
+    CHECK(visible_text(c.in) == c.text);
+    CHECK(stet::cli::needs_escaping(c.in) == (c.text != c.in));
+  }
+}
+
 TEST_CASE("cli::visible_text") {
   CHECK(visible_text("line one\n\tline two\r\n") == "line one\n\tline two\r\n");
   CHECK(visible_text("over\rwrite") == "over\\rwrite");
@@ -148,5 +182,75 @@ TEST_CASE("cli: escape sequences through every field and command") {
     RunResult meta = stet({"show", "d@2", "--meta", "--format", "json"});
     CHECK(meta.out.find('\x1b') == std::string::npos);  // JSON escapes C0 controls
     CHECK(nlohmann::json::parse(meta.out)["source"] == k_evil);
+  }
+}
+
+TEST_CASE("cli: bidirectional controls through log, check and list") {
+  stet::test::TempDir dir;
+  std::string store = (dir / "store").string();
+  // "invoice_exe.txt" would show as "invoice_txt.exe" with RLO obeyed.
+  const std::string rlo = "invoice_\u202Etxt.exe\u202C";
+  const std::string shown = "invoice_\\u202etxt.exe\\u202c";
+  write_file(dir / "a.txt", "The fee is 10 euros per month for every account holder.\n");
+  write_file(dir / "b.txt", "The fee is 10 euros per month for every account.\n");
+  write_file(dir / "c.txt", "The fee is \u2067100\u2069 euros\u200B per month for every account holder.\n");
+  stet::test::StepClock clock;
+  auto stet = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--store", store});
+    return stet::test::run_stet(args, "", &clock);
+  };
+  REQUIRE(stet({"ingest", (dir / "a.txt").string(), "--doc", "fees", "--source", rlo, "--title", rlo}).code == 0);
+  REQUIRE(stet({"ingest", (dir / "b.txt").string(), "--doc", "fees", "--source", rlo, "--author", rlo}).code == 0);
+  REQUIRE(stet({"ingest", (dir / "c.txt").string(), "--doc", "fees", "--source", "https://example.org/\u200Efees"})
+              .code == 0);
+  auto no_raw_format = [](const std::string& text) {
+    for (std::string_view bad : {"\u202E", "\u202C", "\u2067", "\u2069", "\u200B", "\u200E"}) {
+      if (text.find(bad) != std::string::npos) {
+        return false;
+      }
+    }
+    return true;
+  };
+  SUBCASE("log and log --oneline show them as escapes") {
+    for (std::vector<std::string> args : {std::vector<std::string>{"log", "fees"}, {"log", "fees", "--oneline"}}) {
+      CAPTURE(args);
+      RunResult r = stet(args);
+      CAPTURE(r.out);
+      CHECK(r.code == 0);
+      CHECK(no_raw_format(r.out));
+      CHECK(r.out.find(shown) != std::string::npos);
+    }
+    CHECK(stet({"log", "fees"}).out.find("https://example.org/\\u200efees") != std::string::npos);
+  }
+  SUBCASE("check quotes the cut with the escapes") {
+    write_file(dir / "cut.txt", "The fee is 10 euros per month for every acc\u202Eount");
+    for (std::vector<std::string> args :
+         {std::vector<std::string>{"check", (dir / "cut.txt").string()}, {"check", "fees"}}) {
+      CAPTURE(args);
+      RunResult r = stet(args);
+      CAPTURE(r.out);
+      CHECK(no_raw_format(r.out + r.err));
+    }
+    RunResult cut = stet({"check", (dir / "cut.txt").string()});
+    CHECK(cut.code == 1);
+    CHECK(cut.out.find("acc\\u202eount") != std::string::npos);
+  }
+  SUBCASE("list and a rejected id") {
+    RunResult list = stet({"list"});
+    CHECK(list.code == 0);
+    CHECK(list.out.find("fees") != std::string::npos);
+    RunResult bad = stet({"log", "fe\u202Ees"});
+    CHECK(bad.code == 2);
+    CHECK(no_raw_format(bad.err));
+    CHECK(bad.err.find("fe\\u202ees") != std::string::npos);
+  }
+  SUBCASE("the color diff shows document text's controls; show and json stay exact") {
+    RunResult color = stet({"diff", "fees", "2", "3", "--format", "color", "--color=never"});
+    CAPTURE(color.out);
+    CHECK(no_raw_format(color.out));
+    CHECK(color.out.find("\\u2067100\\u2069") != std::string::npos);
+    CHECK(stet({"show", "fees@3"}).out == "The fee is \u2067100\u2069 euros\u200B per month for every account holder.\n");
+    auto log = nlohmann::json::parse(stet({"log", "fees", "--format", "json"}).out);
+    CHECK(log[0]["source"] == rlo);
   }
 }

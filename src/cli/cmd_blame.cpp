@@ -50,7 +50,13 @@ Blamed blame(const store::ContentStore& store, const DocRef& ref) {
   return b;
 }
 
-std::string label(const store::Version& v) { return "v" + std::to_string(v.number); }
+// Appended rather than `"v" + std::to_string(...)`: g++ 12 at -O3 reports a
+// false -Wstringop-overflow inside that operator+ (GCC bug 105329).
+std::string label(const store::Version& v) {
+  std::string out = "v";
+  out += std::to_string(v.number);
+  return out;
+}
 
 void print_text(std::ostream& out, const std::string& doc, const Blamed& b) {
   const std::string& text = *b.texts[b.target];

@@ -38,6 +38,8 @@ struct Side {
   std::string sha256;  // hex; for a file only when asked (the html format names it)
 };
 
+// `hash`: whether the html format will name the file by its SHA-256 (the
+// other formats do not, and hashing costs OpenSSL's start-up).
 Side read_side(const std::string& path, const Environment& env, const std::string& text_mode, bool hash) {
   std::string bytes;
   if (path == "-") {
@@ -55,7 +57,7 @@ Side read_side(const std::string& path, const Environment& env, const std::strin
       throw UsageError("cannot read '" + path + "'");
     }
   }
-  std::string sha = hash ? store::sha256(bytes).hex() : "";  // of the file's bytes, as a version's is
+  std::string sha = hash ? store::sha256(bytes).hex() : std::string();  // of the file's bytes, as a version's is
   // HTML and other encodings are compared by their text form (a binary
   // file is refused by capture_text, naming what it looks like).
   bool html = capture::sniff_media_type(bytes).kind == capture::MediaKind::html;

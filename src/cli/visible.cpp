@@ -2,8 +2,6 @@
 
 #include "text/utf8.hpp"
 
-#include <array>
-
 namespace stet::cli {
 
 namespace {
@@ -16,11 +14,41 @@ void append_hex(std::string& out, std::string_view prefix, unsigned char byte) {
   out.push_back(k_hex[byte & 0x0FU]);
 }
 
-// The length of the well-formed UTF-8 sequence at `text[at]` (a byte >= 0x80),
-// or 0 when it is not one.
-std::size_t utf8_length(std::string_view text, std::size_t at) {
-  std::size_t next = at;
-  return text::decode(text, next) < 0 ? 0 : next - at;
+// `\uXXXX`, or `\UXXXXXXXX` above the BMP.
+void append_code_point(std::string& out, std::int32_t c) {
+  auto value = static_cast<std::uint32_t>(c);
+  int digits = value > 0xFFFF ? 8 : 4;
+  out += digits == 8 ? "\\U" : "\\u";
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+    out.push_back(k_hex[(value >> static_cast<unsigned>(shift)) & 0x0FU]);
+  }
+}
+
+bool bidi_control(std::int32_t c) {
+  return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+// Invisible characters that can hide or disguise text: zero-width space, word
+// joiner and invisible operators, deprecated format controls, line and
+// paragraph separators, the zero-width no-break space (BOM), interlinear
+// annotation controls, and tag characters (which can carry hidden ASCII).
+bool hiding_format(std::int32_t c) {
+  return c == 0x200B || (c >= 0x2028 && c <= 0x2029) || (c >= 0x2060 && c <= 0x2064) ||
+         (c >= 0x206A && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB) || c == 0xE0001 ||
+         (c >= 0xE0020 && c <= 0xE007F);
+}
+
+// Format characters that scripts need (ZWNJ and ZWJ in Persian, Indic
+// scripts and emoji) or that are common and harmless in documents (the soft
+// hyphen): shown as escapes in metadata only.
+bool metadata_only_format(std::int32_t c) { return c == 0x00AD || c == 0x200C || c == 0x200D; }
+
+// Whether the non-ASCII code point `c` is shown as an escape: C1 controls
+// (U+0080 to U+009F), bidirectional controls and hiding format characters;
+// in metadata (`in_text` false) also the format characters of
+// metadata_only_format().
+bool shown_escaped(std::int32_t c, bool in_text) {
+  return c < 0xA0 || bidi_control(c) || hiding_format(c) || (!in_text && metadata_only_format(c));
 }
 
 bool kept_in_text(std::string_view text, std::size_t at) {
@@ -40,7 +68,7 @@ void append_control(std::string& out, unsigned char c) {
   }
 }
 
-std::string escaped(std::string_view text, bool keep_layout) {
+std::string escaped(std::string_view text, bool in_text) {
   std::string out;
   out.reserve(text.size());
   std::size_t at = 0;
@@ -49,50 +77,63 @@ std::string escaped(std::string_view text, bool keep_layout) {
     if (c >= 0x20 && c < 0x7F) {
       out.push_back(static_cast<char>(c));
       ++at;
-    } else if (c < 0x80) {
-      keep_layout && kept_in_text(text, at) ? out.push_back(static_cast<char>(c)) : append_control(out, c);
-      ++at;
-    } else if (std::size_t length = utf8_length(text, at); length == 0) {
-      append_hex(out, "\\x", c);
-      ++at;
-    } else if (c == 0xC2 && static_cast<unsigned char>(text[at + 1]) < 0xA0) {
-      append_hex(out, "\\u00", static_cast<unsigned char>(text[at + 1]));
-      at += 2;
-    } else {
-      out.append(text.substr(at, length));
-      at += length;
+      continue;
     }
+    if (c < 0x80) {
+      in_text && kept_in_text(text, at) ? out.push_back(static_cast<char>(c)) : append_control(out, c);
+      ++at;
+      continue;
+    }
+    std::size_t next = at;
+    std::int32_t code_point = text::decode(text, next);
+    if (code_point < 0) {
+      append_hex(out, "\\x", c);  // each byte of an ill-formed sequence on its own
+      ++at;
+      continue;
+    }
+    if (shown_escaped(code_point, in_text)) {
+      append_code_point(out, code_point);
+    } else {
+      out.append(text.substr(at, next - at));
+    }
+    at = next;
   }
   return out;
 }
 
-}  // namespace
-
-bool needs_escaping(std::string_view text) {
-  for (std::size_t at = 0; at < text.size(); ++at) {
+bool needs_escaping(std::string_view text, bool in_text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
     auto c = static_cast<unsigned char>(text[at]);
     if (c >= 0x20 && c < 0x7F) {
+      ++at;
       continue;
     }
     if (c < 0x80) {
-      if (!kept_in_text(text, at)) {
+      if (!in_text || !kept_in_text(text, at)) {
         return true;
       }
+      ++at;
       continue;
     }
-    std::size_t length = utf8_length(text, at);
-    if (length == 0 || (c == 0xC2 && static_cast<unsigned char>(text[at + 1]) < 0xA0)) {
+    std::int32_t code_point = text::decode(text, at);
+    if (code_point < 0 || shown_escaped(code_point, in_text)) {
       return true;
     }
-    at += length - 1;
   }
   return false;
 }
 
-std::string visible(std::string_view value) { return escaped(value, false); }
+}  // namespace
+
+bool needs_escaping(std::string_view text) { return needs_escaping(text, true); }
+
+std::string visible(std::string_view value) {
+  return needs_escaping(value, false) ? escaped(value, false) : std::string(value);
+}
 
 std::string visible_text(std::string_view text) {
-  return needs_escaping(text) ? escaped(text, true) : std::string(text);
+  return needs_escaping(text, true) ? escaped(text, true) : std::string(text);
 }
 
 }  // namespace stet::cli
