@@ -241,7 +241,7 @@ void write_side(std::ostream& out, const std::vector<Piece>& pieces, const PairV
   out << "</tbody></table></div>\n";
 }
 
-std::string percent(double value) {
+std::string similarity_percent(double value) {
   std::ostringstream text;
   text << std::fixed << std::setprecision(1) << value * 100.0 << "%";
   return text.str();
@@ -251,7 +251,7 @@ void write_summary(std::ostream& out, const PairView& pair) {
   const diff::Stats& s = pair.result->stats;
   out << "<p class=\"stats\"><span class=\"n-ins\">+" << s.words_added << " added</span> <span class=\"n-del\">−"
       << s.words_removed << " removed</span> <span class=\"n-mov\">" << s.words_moved << " moved</span> <span>"
-      << percent(s.similarity) << " similar</span></p>\n";
+      << similarity_percent(s.similarity) << " similar</span></p>\n";
   if (const auto& cut = pair.result->truncation) {
     std::string_view longer = cut->a_is_shorter ? pair.b : pair.a;
     int shorter_number = cut->a_is_shorter ? pair.number_a : pair.number_b;
