@@ -2,8 +2,8 @@
 // unless --full, one inline SVG with a mark per observation, and a long real
 // history kept small.
 
-#include "cli/report_html.hpp"
-#include "cli/report_timeline_svg.hpp"
+#include "render/report_html.hpp"
+#include "render/report_timeline_svg.hpp"
 #include "store/digest.hpp"
 #include "support/run.hpp"
 #include "support/temp_dir.hpp"

@@ -1,7 +1,7 @@
 // The timeline of a document: observation order, version numbers, the
 // latest state, and records of format 1 and 2.
 
-#include "record_codec.hpp"
+#include "format/record_codec.hpp"
 #include "store/error.hpp"
 #include "store/timeline.hpp"
 

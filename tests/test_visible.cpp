@@ -1,7 +1,7 @@
 // Terminal safety: control characters from records, stores and documents are
 // shown, never obeyed, in text output; JSON, wdiff and show stay exact.
 
-#include "cli/visible.hpp"
+#include "render/visible.hpp"
 #include "support/run.hpp"
 #include "support/temp_dir.hpp"
 

@@ -6,7 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/input_files.hpp"
-#include "cli/render.hpp"
+#include "render/render.hpp"
 #include "store/digest.hpp"
 #include "store/document_id.hpp"
 

@@ -2,8 +2,8 @@
 #include "cli/capture_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
-#include "cli/render.hpp"
-#include "cli/visible.hpp"
+#include "render/render.hpp"
+#include "render/visible.hpp"
 #include "store/timeline.hpp"
 
 #include <CLI/CLI.hpp>

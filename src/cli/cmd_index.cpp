@@ -1,6 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/match_store.hpp"
-#include "cli/render.hpp"
+#include "render/render.hpp"
 
 #include <CLI/CLI.hpp>
 

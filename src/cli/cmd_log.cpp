@@ -2,8 +2,8 @@
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/log_entries.hpp"
-#include "cli/render.hpp"
-#include "cli/visible.hpp"
+#include "render/render.hpp"
+#include "render/visible.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -2,7 +2,7 @@
 #include "cli/input_files.hpp"
 #include "cli/match_render.hpp"
 #include "cli/match_store.hpp"
-#include "cli/render.hpp"
+#include "render/render.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -1,5 +1,5 @@
 #include "cli/commands.hpp"
-#include "cli/render.hpp"
+#include "render/render.hpp"
 #include "cli/sync_report.hpp"
 #include "store/sync.hpp"
 

@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
-#include "cli/render.hpp"
+#include "render/render.hpp"
 #include "cli/sync_report.hpp"
-#include "cli/visible.hpp"
+#include "render/visible.hpp"
 #include "store/sync.hpp"
 
 #include <CLI/CLI.hpp>

@@ -2,7 +2,7 @@
 #include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
-#include "cli/report_html.hpp"
+#include "render/report_html.hpp"
 #include "store/audit.hpp"
 
 #include <CLI/CLI.hpp>

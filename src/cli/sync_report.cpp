@@ -1,7 +1,7 @@
 #include "cli/sync_report.hpp"
 
-#include "cli/render.hpp"
-#include "cli/visible.hpp"
+#include "render/render.hpp"
+#include "render/visible.hpp"
 
 #include <pwd.h>
 #include <unistd.h>

@@ -5,7 +5,7 @@
 #include "cli/doc_ref.hpp"
 #include "cli/match_render.hpp"
 #include "cli/match_store.hpp"
-#include "cli/visible.hpp"
+#include "render/visible.hpp"
 
 #include <fstream>
 #include <iterator>

@@ -2,10 +2,10 @@
 // the records its first parent lacked. Reads go through the audit's bounded
 // reader, so a damaged store cannot hang the commands built on the log.
 
-#include "git_audit_impl.hpp"
-#include "git_handles.hpp"
+#include "audit/git_audit_impl.hpp"
+#include "repo/git_handles.hpp"
 #include "log_cache.hpp"
-#include "layout.hpp"
+#include "format/layout.hpp"
 #include "store/error.hpp"
 #include "store/log/log.hpp"
 
