@@ -43,8 +43,7 @@ git::git_repository_ptr open_repository(const fs::path& path) {
 std::vector<RefTip> list_refs(git_repository* repo, audit::Auditor& auditor) {
   git_reference_iterator* raw = nullptr;
   git::check(git_reference_iterator_new(&raw, repo), "cannot list the store's refs");
-  std::unique_ptr<git_reference_iterator, decltype([](git_reference_iterator* i) { git_reference_iterator_free(i); })>
-      iterator(raw);
+  git::git_reference_iterator_ptr iterator(raw);
   std::vector<RefTip> tips;
   git_reference* ref = nullptr;
   int rc = 0;

@@ -37,8 +37,7 @@ void write_initial_commit(git_repository* repo, const std::string& created_at) {
   git_oid blob = write_blob(repo, layout::format_file_content());
   git_treebuilder* raw_builder = nullptr;
   check(git_treebuilder_new(&raw_builder, repo, nullptr), "cannot build the first tree");
-  std::unique_ptr<git_treebuilder, decltype([](git_treebuilder* b) { git_treebuilder_free(b); })> builder(
-      raw_builder);
+  git::git_treebuilder_ptr builder(raw_builder);
   check(git_treebuilder_insert(nullptr, builder.get(), std::string(layout::k_format_file).c_str(), &blob,
                                GIT_FILEMODE_BLOB),
         "cannot build the first tree");

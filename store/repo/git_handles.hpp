@@ -1,6 +1,7 @@
 #pragma once
 // (private) Ownership of libgit2 handles and the error check every call goes
-// through. Only store/git_*.cpp include this header.
+// through. Every libgit2 deleter of the store is defined here, and only
+// store/ includes this header.
 
 #include "store/error.hpp"
 
@@ -45,8 +46,19 @@ STET_GIT_DELETER(git_revwalk, git_revwalk_free)
 STET_GIT_DELETER(git_object, git_object_free)
 STET_GIT_DELETER(git_remote, git_remote_free)
 STET_GIT_DELETER(git_config, git_config_free)
+STET_GIT_DELETER(git_tree_entry, git_tree_entry_free)
+STET_GIT_DELETER(git_treebuilder, git_treebuilder_free)
+STET_GIT_DELETER(git_reference_iterator, git_reference_iterator_free)
+STET_GIT_DELETER(git_diff, git_diff_free)
+STET_GIT_DELETER(git_index, git_index_free)
 
 #undef STET_GIT_DELETER
+
+// A pack writer frees itself through its own function pointer.
+struct git_odb_writepack_deleter {
+  void operator()(git_odb_writepack* w) const { w->free(w); }
+};
+using git_odb_writepack_ptr = std::unique_ptr<git_odb_writepack, git_odb_writepack_deleter>;
 
 struct git_buf_deleter {
   void operator()(git_buf* b) const { git_buf_dispose(b); }

@@ -124,7 +124,7 @@ std::size_t write_missing_objects_as_pack(git_repository* repo, git_odb* target,
 
   git_odb_writepack* raw_writer = nullptr;
   check(git_odb_write_pack(&raw_writer, target, nullptr, nullptr), "cannot write a pack");
-  std::unique_ptr<git_odb_writepack, decltype([](git_odb_writepack* w) { w->free(w); })> writer(raw_writer);
+  git_odb_writepack_ptr writer(raw_writer);
   git_indexer_progress progress{};
   check(writer->append(writer.get(), pack.data(), pack.size(), &progress), "cannot write a pack");
   check(writer->commit(writer.get(), &progress), "cannot write a pack");

@@ -4,15 +4,6 @@
 
 namespace stet::store::git {
 
-namespace {
-
-struct TreeEntryDeleter {
-  void operator()(git_tree_entry* e) const { git_tree_entry_free(e); }
-};
-using git_tree_entry_ptr = std::unique_ptr<git_tree_entry, TreeEntryDeleter>;
-
-}  // namespace
-
 std::string oid_hex(const git_oid& oid) {
   char buffer[GIT_OID_HEXSZ + 1];
   git_oid_tostr(buffer, sizeof buffer, &oid);

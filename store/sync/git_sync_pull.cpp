@@ -22,15 +22,8 @@ using git::check;
 constexpr auto k_lock_timeout = std::chrono::seconds(120);
 constexpr int k_max_attempts = 50;
 
-struct DiffPtrDeleter {
-  void operator()(git_diff* d) const { git_diff_free(d); }
-};
-using git_diff_ptr = std::unique_ptr<git_diff, DiffPtrDeleter>;
-
-struct IndexDeleter {
-  void operator()(git_index* i) const { git_index_free(i); }
-};
-using git_index_ptr = std::unique_ptr<git_index, IndexDeleter>;
+using git::git_diff_ptr;
+using git::git_index_ptr;
 
 git::git_commit_ptr lookup_commit(git_repository* repo, const git_oid& id) {
   git_commit* raw = nullptr;
@@ -75,17 +68,13 @@ void collect_additions(git_repository* repo, git_tree* before, git_tree* after, 
   result.documents.assign(documents.begin(), documents.end());
 }
 
-struct RevwalkDeleter {
-  void operator()(git_revwalk* w) const { git_revwalk_free(w); }
-};
-
 // Every commit the remote brings must only add files to each of its
 // parents: a store's history never removes or rewrites a record, so a
 // remote whose history does (even if a later commit restores it) is refused.
 void check_incoming_history(git_repository* repo, const git_oid& theirs, const git_oid& ours) {
   git_revwalk* raw = nullptr;
   check(git_revwalk_new(&raw, repo), "cannot walk the fetched history");
-  std::unique_ptr<git_revwalk, RevwalkDeleter> walk(raw);
+  git::git_revwalk_ptr walk(raw);
   check(git_revwalk_push(walk.get(), &theirs), "cannot walk the fetched history");
   check(git_revwalk_hide(walk.get(), &ours), "cannot walk the fetched history");
   git_oid id;
