@@ -38,7 +38,9 @@ struct ResolvedRemote {
                                                        const std::string& hint = "");
 
 // Callback state for one conversation with a remote. No exception crosses
-// the C callbacks: they record failures here.
+// the C callbacks: each body runs inside `guard`, which keeps the first
+// exception in `error` and returns GIT_EUSER, so libgit2 stops; `check_call`
+// rethrows it once the libgit2 call has returned.
 struct RemoteSession {
   git_remote_callbacks callbacks{};  // set up by git_remote_init_callbacks in the constructor
   int credential_attempts = 0;
@@ -48,6 +50,24 @@ struct RemoteSession {
   RemoteSession();
   RemoteSession(const RemoteSession&) = delete;
   RemoteSession& operator=(const RemoteSession&) = delete;
+
+  // Runs a callback body; an exception is kept, never thrown into C.
+  template <typename Body>
+  int guard(Body&& body) noexcept {
+    try {
+      return body();
+    } catch (...) {
+      if (!error) {
+        error = std::current_exception();
+      }
+      git_error_set_str(GIT_ERROR_CALLBACK, "a stet callback failed");
+      return GIT_EUSER;
+    }
+  }
+
+  // After a libgit2 call that used `callbacks`: rethrows a kept callback
+  // exception, else behaves as check_remote.
+  void check_call(int rc, const std::string& what, const std::string& url);
 };
 
 // Throws RemoteError("<what> <url>: <libgit2 message>") when `rc` < 0.

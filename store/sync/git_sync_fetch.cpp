@@ -72,8 +72,9 @@ void require_store_commit(git_repository* repo, const git_oid& commit_id, const 
 
 std::optional<git_oid> fetch_branch(git_repository* repo, const fs::path& store, ResolvedRemote& remote) {
   RemoteSession session;
-  check_remote(git_remote_connect(remote.remote.get(), GIT_DIRECTION_FETCH, &session.callbacks, nullptr, nullptr),
-               "cannot reach", remote.url);
+  session.check_call(
+      git_remote_connect(remote.remote.get(), GIT_DIRECTION_FETCH, &session.callbacks, nullptr, nullptr),
+      "cannot reach", remote.url);
   auto branch = advertised_branch(remote.remote.get(), remote.url);
   if (!branch) {
     return std::nullopt;
@@ -86,7 +87,7 @@ std::optional<git_oid> fetch_branch(git_repository* repo, const fs::path& store,
   options.callbacks = session.callbacks;
   options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
   options.update_fetchhead = 0;
-  check_remote(git_remote_download(remote.remote.get(), &refspecs, &options), "cannot fetch from", remote.url);
+  session.check_call(git_remote_download(remote.remote.get(), &refspecs, &options), "cannot fetch from", remote.url);
   git_remote_disconnect(remote.remote.get());
   require_store_commit(repo, *branch, remote.url);
   // The objects are complete on disk; only now does the tracking ref move.

@@ -38,12 +38,12 @@ void upload(git::ResolvedRemote& remote, git::RemoteSession& session) {
   options.callbacks = session.callbacks;
   options.pb_parallelism = 0;  // build the pack with every core, as git does
   int rc = git_remote_upload(remote.remote.get(), &refspecs, &options);
-  if (rc == GIT_ENONFASTFORWARD) {
+  if (rc == GIT_ENONFASTFORWARD && !session.error) {
     throw_remote_ahead(remote.url);
   }
-  git::check_remote(rc, "cannot push to", remote.url);
+  session.check_call(rc, "cannot push to", remote.url);
   rc = git_remote_update_tips(remote.remote.get(), &session.callbacks, 0, GIT_REMOTE_DOWNLOAD_TAGS_NONE, nullptr);
-  git::check_remote(rc, "cannot finish the push to", remote.url);
+  session.check_call(rc, "cannot finish the push to", remote.url);
   if (!session.rejection.empty()) {
     if (session.rejection.find("fast") != std::string::npos || session.rejection.find("fetch first") !=
                                                                     std::string::npos) {
@@ -67,8 +67,8 @@ PushResult push(ContentStore& store, const std::string& remote_name) {
   const git_oid* ours = git_commit_id(head->get());
   PushResult result{PushKind::pushed, remote.url, git::oid_hex(*ours)};
   git::RemoteSession talk;
-  git::check_remote(git_remote_connect(remote.remote.get(), GIT_DIRECTION_PUSH, &talk.callbacks, nullptr, nullptr),
-                    "cannot reach", remote.url);
+  talk.check_call(git_remote_connect(remote.remote.get(), GIT_DIRECTION_PUSH, &talk.callbacks, nullptr, nullptr),
+             "cannot reach", remote.url);
   auto theirs = git::advertised_branch(remote.remote.get(), remote.url,
                                       "; push a store only to an empty repository or another copy of it");
   if (!theirs) {

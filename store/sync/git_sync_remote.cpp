@@ -2,6 +2,7 @@
 // a URL, the callbacks every conversation with a remote uses, the sync lock.
 
 #include "sync/git_sync.hpp"
+#include "repo/crash_hook.hpp"
 #include "repo/git_tree_ops.hpp"
 #include "store/error.hpp"
 
@@ -31,23 +32,29 @@ constexpr auto k_sync_lock_timeout = std::chrono::minutes(10);
 int credentials(git_credential** out, const char* /*url*/, const char* user_from_url, unsigned int allowed,
                 void* payload) {
   auto* session = static_cast<RemoteSession*>(payload);
-  if (session->credential_attempts++ > 0) {
-    git_error_set_str(GIT_ERROR_NET, "authentication failed (credentials refused)");
-    return GIT_EAUTH;
-  }
-  if ((allowed & GIT_CREDENTIAL_SSH_KEY) != 0) {
-    return git_credential_ssh_key_from_agent(out, user_from_url != nullptr ? user_from_url : "git");
-  }
-  git_error_set_str(GIT_ERROR_NET, "authentication required: give the user and token in the URL or use ssh");
-  return GIT_EAUTH;
+  return session->guard([&] {
+    fault_point("credentials");
+    if (session->credential_attempts++ > 0) {
+      git_error_set_str(GIT_ERROR_NET, "authentication failed (credentials refused)");
+      return static_cast<int>(GIT_EAUTH);
+    }
+    if ((allowed & GIT_CREDENTIAL_SSH_KEY) != 0) {
+      return git_credential_ssh_key_from_agent(out, user_from_url != nullptr ? user_from_url : "git");
+    }
+    git_error_set_str(GIT_ERROR_NET, "authentication required: give the user and token in the URL or use ssh");
+    return static_cast<int>(GIT_EAUTH);
+  });
 }
 
 int push_update_reference(const char* refname, const char* status, void* payload) {
   auto* session = static_cast<RemoteSession*>(payload);
-  if (status != nullptr) {
-    session->rejection = std::string(refname) + ": " + status;
-  }
-  return 0;
+  return session->guard([&] {
+    fault_point("push-update-reference");
+    if (status != nullptr) {
+      session->rejection = std::string(refname) + ": " + status;
+    }
+    return 0;
+  });
 }
 
 bool is_url_like(const std::string& text) {
@@ -63,6 +70,13 @@ RemoteSession::RemoteSession() {
   callbacks.credentials = credentials;
   callbacks.push_update_reference = push_update_reference;
   callbacks.payload = this;
+}
+
+void RemoteSession::check_call(int rc, const std::string& what, const std::string& url) {
+  if (error) {
+    std::rethrow_exception(error);
+  }
+  check_remote(rc, what, url);
 }
 
 void check_remote(int rc, const std::string& what, const std::string& url) {
