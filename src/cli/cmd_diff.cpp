@@ -1,6 +1,7 @@
 #include "analysis/text_form.hpp"
 #include "cli/capture_input.hpp"
 #include "cli/commands.hpp"
+#include "cli/format_option.hpp"
 #include "render/diff_render.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/revision.hpp"

@@ -2,6 +2,7 @@
 #include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
+#include "cli/format_option.hpp"
 #include "cli/ingest_batch.hpp"
 #include "cli/input_files.hpp"
 #include "render/render.hpp"

@@ -1,6 +1,7 @@
 #include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
+#include "cli/format_option.hpp"
 #include "cli/log_entries.hpp"
 #include "render/render.hpp"
 #include "render/visible.hpp"

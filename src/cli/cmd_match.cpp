@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/format_option.hpp"
 #include "cli/input_files.hpp"
 #include "cli/match_render.hpp"
 #include "cli/match_store.hpp"

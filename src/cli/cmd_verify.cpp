@@ -1,4 +1,5 @@
 #include "render/audit_render.hpp"
+#include "cli/format_option.hpp"
 #include "cli/verify_text.hpp"
 #include "cli/commands.hpp"
 #include "render/render.hpp"

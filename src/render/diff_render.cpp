@@ -1,6 +1,5 @@
 #include "render/diff_render.hpp"
 
-#include "cli/context.hpp"
 #include "render/diff_text.hpp"
 #include "render/render.hpp"
 #include "render/visible.hpp"
@@ -111,25 +110,6 @@ std::string last_words(std::string_view text, std::size_t count) {
     c = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
   }
   return words;
-}
-
-DiffFormat parse_diff_format(const std::string& value) {
-  if (value == "color" || value == "colour") {
-    return DiffFormat::color;
-  }
-  if (value == "wdiff") {
-    return DiffFormat::wdiff;
-  }
-  if (value == "json") {
-    return DiffFormat::json;
-  }
-  if (value == "html") {
-    return DiffFormat::html;
-  }
-  if (value == "stat") {
-    return DiffFormat::stat;
-  }
-  throw UsageError("unknown format '" + value + "': use color, wdiff, json, html or stat");
 }
 
 std::string truncation_note(const DiffView& view) {

@@ -12,8 +12,7 @@ namespace stet::cli {
 
 enum class DiffFormat { color, wdiff, json, html, stat };
 
-// Parses a --format value; throws UsageError.
-[[nodiscard]] DiffFormat parse_diff_format(const std::string& value);
+// Parsed from --format by cli/format_option.hpp.
 
 struct DiffView {
   std::string_view a;

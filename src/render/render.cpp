@@ -1,20 +1,8 @@
 #include "render/render.hpp"
 
-#include "cli/context.hpp"
-
 #include <ostream>
 
 namespace stet::cli {
-
-Format parse_format(const std::string& value) {
-  if (value == "text") {
-    return Format::text;
-  }
-  if (value == "json") {
-    return Format::json;
-  }
-  throw UsageError("unknown format '" + value + "' (expected text or json)");
-}
 
 nlohmann::json record_json(const store::Record& record) {
   nlohmann::json object = {

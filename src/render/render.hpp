@@ -11,10 +11,8 @@
 
 namespace stet::cli {
 
+// The --format values text and json (parsed by cli/format_option.hpp).
 enum class Format { text, json };
-
-// Parses a --format value among `text` and `json`; throws UsageError.
-[[nodiscard]] Format parse_format(const std::string& value);
 
 [[nodiscard]] nlohmann::json record_json(const store::Record& record);
 [[nodiscard]] nlohmann::json version_json(const store::Version& version);

@@ -68,7 +68,7 @@ PushResult push(ContentStore& store, const std::string& remote_name) {
   PushResult result{PushKind::pushed, remote.url, git::oid_hex(*ours)};
   git::RemoteSession talk;
   talk.check_call(git_remote_connect(remote.remote.get(), GIT_DIRECTION_PUSH, &talk.callbacks, nullptr, nullptr),
-             "cannot reach", remote.url);
+                  "cannot reach", remote.url);
   auto theirs = git::advertised_branch(remote.remote.get(), remote.url,
                                       "; push a store only to an empty repository or another copy of it");
   if (!theirs) {
