@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace fs = std::filesystem;
 using stet::test::RunResult;
 using stet::test::run_binary;
@@ -150,3 +152,5 @@ TEST_CASE("cli: diff --format html names versions by SHA-256") {
   CHECK(html.out.find(log[0]["sha256"].get<std::string>().substr(0, 12)) != std::string::npos);
   CHECK(html.out.find(log[1]["sha256"].get<std::string>().substr(0, 12)) != std::string::npos);
 }
+
+TEST_SUITE_END();

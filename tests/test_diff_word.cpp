@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace {
 
 using stet::diff::Minor;
@@ -228,3 +230,5 @@ TEST_CASE("diff::word_diff round trip on real histories") {
   }
   CHECK(pairs > 0);
 }
+
+TEST_SUITE_END();

@@ -17,6 +17,8 @@
 #include <filesystem>
 #include <sstream>
 
+TEST_SUITE_BEGIN("e2e");
+
 using stet::test::run_binary;
 using stet::test::TempDir;
 
@@ -257,3 +259,5 @@ TEST_CASE("cli report DOC") {
     }
   }
 }
+
+TEST_SUITE_END();

@@ -14,6 +14,8 @@
 #include <fstream>
 #include <sstream>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -158,3 +160,5 @@ TEST_CASE("cli report: 107 real revisions make a small page") {
   CHECK(count_of(html, "<circle ") == static_cast<std::size_t>(versions));
   CHECK(count_of(html, "<article class=\"pair\"") == static_cast<std::size_t>(versions - 1));
 }
+
+TEST_SUITE_END();

@@ -13,6 +13,8 @@
 #include <map>
 #include <set>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace st = stet::store;
 namespace fs = std::filesystem;
 using stet::test::run_program;
@@ -270,3 +272,5 @@ TEST_CASE("store::clone and remotes") {
     CHECK_THROWS_AS((void)st::pull(a, "backup", k_identity), st::InvalidInputError);
   }
 }
+
+TEST_SUITE_END();

@@ -20,6 +20,8 @@
 #include <set>
 #include <thread>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace st = stet::store;
 namespace fs = std::filesystem;
 using stet::test::run_binary;
@@ -315,3 +317,5 @@ TEST_CASE("ingests during a pull are never lost") {
   CHECK(store.documents().size() == 51);
   CHECK(fsck_clean(local));
 }
+
+TEST_SUITE_END();

@@ -11,6 +11,8 @@
 #include <map>
 #include <random>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace st = stet::store;
 
 namespace {
@@ -163,3 +165,5 @@ TEST_CASE("store::time_key") {
   CHECK(st::time_key("2019-01-01T01:00:00+01:00") == st::time_key("2019-01-01T00:00:00Z"));
   CHECK_FALSE(st::time_key("2019-01-01").has_value());
 }
+
+TEST_SUITE_END();

@@ -12,6 +12,8 @@
 #include <fstream>
 #include <regex>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace fs = std::filesystem;
 using stet::cli::visible;
 using stet::cli::visible_text;
@@ -150,3 +152,5 @@ TEST_CASE("cli: escape sequences through every field and command") {
     CHECK(nlohmann::json::parse(meta.out)["source"] == k_evil);
   }
 }
+
+TEST_SUITE_END();
