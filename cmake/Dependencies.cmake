@@ -11,8 +11,8 @@ if(STET_STATIC_DEPS)
   set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
 endif()
 find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
-# zlib (zlib1g-dev): stet writes packs (store/git_pack_writer.cpp) and the audit
-# inflates loose objects itself (store/git_audit_objects.cpp).
+# zlib (zlib1g-dev): stet writes packs (store/repo/git_pack_writer.cpp) and the audit
+# inflates loose objects itself (store/audit/git_audit_objects.cpp).
 find_package(ZLIB REQUIRED)
 # Spelling dictionaries tell a cut last word from a real one (src/analysis/spelling).
 pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)

@@ -2,7 +2,7 @@
 // either parse or throw store::Error; a parsed record must survive a
 // round trip through the canonical JSON form unchanged.
 
-#include "record_codec.hpp"
+#include "format/record_codec.hpp"
 #include "store/error.hpp"
 
 #include <cstddef>

@@ -3,7 +3,7 @@
 // diff::layout_difference on two halves of the input never crashes and only
 // speaks of texts that differ.
 
-#include "cli/visible.hpp"
+#include "render/visible.hpp"
 #include "diff/layout_difference.hpp"
 
 #include <cstddef>

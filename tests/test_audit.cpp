@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace st = stet::store;
 namespace fs = std::filesystem;
 using stet::test::TempDir;
@@ -143,3 +145,5 @@ TEST_CASE("cli verify --file") {
     CHECK(r.err.starts_with("stet: error: "));
   }
 }
+
+TEST_SUITE_END();

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace an = stet::analysis;
 
 namespace {
@@ -177,3 +179,5 @@ TEST_CASE("analysis::Blamer") {
   CHECK(v2.substr(second[1].begin, second[1].end - second[1].begin) == "some");
   CHECK(blamer.runs(7).empty());
 }
+
+TEST_SUITE_END();

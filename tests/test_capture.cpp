@@ -10,6 +10,8 @@
 
 #include <string>
 
+TEST_SUITE_BEGIN("unit");
+
 using namespace stet::capture;
 
 TEST_CASE("capture::sniff_media_type") {
@@ -195,3 +197,5 @@ TEST_CASE("capture accuracy on the shared web corpus") {
   CHECK(2 * p * r / (p + r) >= 0.93);
   CHECK(visible_r / n >= 0.99);
 }
+
+TEST_SUITE_END();

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+TEST_SUITE_BEGIN("unit");
+
 using stet::analysis::capture_error;
 
 TEST_CASE("analysis::capture_error") {
@@ -60,3 +62,5 @@ TEST_CASE("analysis::capture_error") {
   CHECK(*capture_error({404, "x", "y"}) == "HTTP 404");
   CHECK(capture_error({std::nullopt, "Just a moment...", "x"})->find("bot challenge") != std::string::npos);
 }
+
+TEST_SUITE_END();

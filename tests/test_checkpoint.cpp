@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace st = stet::store;
 
 TEST_CASE("store::merkle_root") {
@@ -91,3 +93,5 @@ TEST_CASE("store::checkpoint_to_json") {
     CHECK_THROWS_AS((void)st::checkpoint_from_json(text), st::InvalidInputError);
   }
 }
+
+TEST_SUITE_END();

@@ -14,6 +14,8 @@
 #include <iterator>
 #include <string>
 
+TEST_SUITE_BEGIN("e2e");
+
 using stet::test::run_binary;
 using stet::test::TempDir;
 
@@ -263,3 +265,5 @@ TEST_CASE("cli ingest --warc: a payload seen again under another URI gets the sa
   CHECK(text_of(1).find("Opening hours are unchanged.") != std::string::npos);
   CHECK(run_binary({"--store", store, "verify"}).code == 0);  // verify re-derives every text form
 }
+
+TEST_SUITE_END();

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace fs = std::filesystem;
 using stet::test::is_one_error_line;
 using stet::test::run_binary;
@@ -148,3 +150,5 @@ TEST_CASE("cli check DOC[@REV]") {
     CHECK(stet::test::tree_fingerprint(store) == before);
   }
 }
+
+TEST_SUITE_END();

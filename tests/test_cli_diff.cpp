@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace {
 
 using stet::test::run_binary;
@@ -143,3 +145,5 @@ TEST_CASE("cli diff on the store") {
     CHECK(run_stet({"--store", store, "diff", "nac", "9"}).code == 2);
   }
 }
+
+TEST_SUITE_END();

@@ -12,6 +12,8 @@
 #include <fstream>
 #include <sstream>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace fs = std::filesystem;
 using stet::test::TempDir;
 
@@ -103,3 +105,5 @@ TEST_CASE("cli golden outputs") {
     }
   }
 }
+
+TEST_SUITE_END();

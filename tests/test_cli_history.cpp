@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace fs = std::filesystem;
 using stet::test::is_one_error_line;
 using stet::test::run_stet;
@@ -269,3 +271,5 @@ TEST_CASE("cli history: log filters, -S and the store-wide log") {
   }
   CHECK(h.run({"log", "p", "--since", "soon"}).code == 2);
 }
+
+TEST_SUITE_END();

@@ -10,6 +10,8 @@
 
 #include <unistd.h>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace fs = std::filesystem;
 using stet::test::is_one_error_line;
 using stet::test::run_binary;
@@ -146,3 +148,5 @@ TEST_CASE("cli bad input: exit 2, one line, store unchanged") {
     CHECK(again.err.find("already exists") != std::string::npos);
   }
 }
+
+TEST_SUITE_END();

@@ -12,6 +12,8 @@
 #include <fstream>
 #include <thread>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace fs = std::filesystem;
 using stet::test::run_stet;
 using stet::test::seed_doc;
@@ -183,3 +185,5 @@ TEST_CASE("stet index killed while writing") {
   }
   CHECK(stet::test::run_binary({"--store", store, "verify"}).code == 0);
 }
+
+TEST_SUITE_END();

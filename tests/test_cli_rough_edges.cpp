@@ -13,6 +13,8 @@
 #include <set>
 #include <sstream>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace fs = std::filesystem;
 using stet::test::RunResult;
 using stet::test::run_binary;
@@ -184,3 +186,5 @@ TEST_CASE("cli: every command takes --format json but those the README names") {
     }
   }
 }
+
+TEST_SUITE_END();

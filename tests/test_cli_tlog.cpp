@@ -18,6 +18,8 @@
 #include <map>
 #include <sstream>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace fs = std::filesystem;
 namespace sl = stet::store::log;
 using stet::test::read_file;
@@ -74,7 +76,7 @@ struct Log {
 
 }  // namespace
 
-TEST_CASE("tlog: checkpoint is a C2SP signed note that verifies; verify --checkpoint proves consistency") {
+TEST_CASE("tlog: checkpoint is a C2SP signed note that verifies, verify --checkpoint proves consistency") {
   Log log;
   fs::path c1 = log.checkpoint("c1");
   std::string text = read_file(c1);
@@ -130,7 +132,7 @@ TEST_CASE("tlog: a branch moved back or rewritten fails verify --checkpoint (exi
   }
 }
 
-TEST_CASE("tlog: witness cosignatures are checked when their keys are given; unknown lines are ignored") {
+TEST_CASE("tlog: witness cosignatures are checked when their keys are given, unknown lines are ignored") {
   Log log;
   fs::path c = log.checkpoint("c");
   sl::Note note = sl::parse_note(read_file(c));
@@ -657,3 +659,5 @@ TEST_CASE("tlog: an ECDSA log key is reported unverifiable, exit 2") {
   const std::string key = "rekor.sigstore.dev+c0d23d6a+AjBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABNhtmPtrWm3U1eQXBogSMdGvXwBcK5AW5i0hrZLOC96l+smGNM7nwZ4QvFK/4sueRoVj//QP22Ni4Qt9DPfkWLc=";
   expect_error(run_plain({"verify-proof", (tmp / "p").string(), "--key", key}), "unverifiable");
 }
+
+TEST_SUITE_END();

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("e2e");
+
 using stet::test::run_binary;
 using stet::test::TempDir;
 namespace fs = std::filesystem;
@@ -137,3 +139,5 @@ TEST_CASE("cli: without a dictionary the cut-word signal is skipped, never an er
     CHECK(with["reasons"].dump().find("the de dictionary") != std::string::npos);
   }
 }
+
+TEST_SUITE_END();

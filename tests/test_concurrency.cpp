@@ -17,6 +17,8 @@
 
 #include <cstdlib>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace fs = std::filesystem;
 using stet::test::env_int;
 using stet::test::IngestJob;
@@ -135,3 +137,5 @@ TEST_CASE("concurrency: a live writer's lock is waited for, never broken") {
   CHECK(job.child().wait() == 0);
   CHECK(job.acknowledged());
 }
+
+TEST_SUITE_END();

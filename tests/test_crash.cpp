@@ -16,6 +16,8 @@
 #include <cstdlib>
 #include <random>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace fs = std::filesystem;
 using stet::test::env_int;
 using stet::test::IngestJob;
@@ -226,3 +228,5 @@ TEST_CASE("crash: init killed at fixed points leaves no store or a valid one") {
     CHECK(stet::test::check_store(store, {first}, launched_of({first})).ok());
   }
 }
+
+TEST_SUITE_END();

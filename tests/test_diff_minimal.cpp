@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace {
 
 std::size_t stet_changed_words(const std::string& a, const std::string& b) {
@@ -77,3 +79,5 @@ TEST_CASE("diff::word_diff is never less minimal than git on real revisions") {
   }
   CHECK(pairs > 50);
 }
+
+TEST_SUITE_END();

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace {
 
 // Words inside <RED>…<RESET> and <GREEN>…<RESET> of git's expected
@@ -70,3 +72,5 @@ TEST_CASE("diff::word_diff on git's word-diff cases (t4034)") {
   // Unicode word rules, made for prose, must still not change more words overall.
   CHECK(ours <= git);
 }
+
+TEST_SUITE_END();

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace {
 
 using stet::diff::Minor;
@@ -286,3 +288,5 @@ TEST_CASE("diff::word_diff gives the same ops on one thread as on two") {
     CHECK(r.b == b);
   }
 }
+
+TEST_SUITE_END();

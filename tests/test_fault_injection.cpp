@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace fs = std::filesystem;
 using stet::test::git;
 using stet::test::RunResult;
@@ -239,3 +241,5 @@ TEST_CASE("fault injection: findings number versions as log does") {
     CHECK(r.out.find("terms@2") == std::string::npos);
   }
 }
+
+TEST_SUITE_END();

@@ -14,6 +14,8 @@
 #include <cstdlib>
 #include <fstream>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace fs = std::filesystem;
 using stet::test::is_one_error_line;
 using stet::test::run_binary;
@@ -211,3 +213,5 @@ TEST_CASE("hostile input: a full disk") {
   CHECK(after.code == 0);
   CHECK(run_binary({"--store", store.string(), "show", "big"}).out == big);
 }
+
+TEST_SUITE_END();

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+TEST_SUITE_BEGIN("unit");
+
 TEST_CASE("diff::layout_difference") {
   using stet::diff::layout_difference;
   struct Case {
@@ -30,3 +32,5 @@ TEST_CASE("diff::layout_difference") {
     CHECK(said.value_or("") == c.says);
   }
 }
+
+TEST_SUITE_END();

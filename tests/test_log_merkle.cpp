@@ -13,6 +13,8 @@
 #include <map>
 #include <sstream>
 
+TEST_SUITE_BEGIN("unit");
+
 using stet::store::Digest;
 using namespace stet::store::log;
 
@@ -264,3 +266,5 @@ TEST_CASE("log base64: canonical padded base64 only") {
   CHECK_FALSE(base64_decode("YR=="));  // stray bits
   CHECK(base64_decode("YQ==") == "a");
 }
+
+TEST_SUITE_END();

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <iterator>
 
+TEST_SUITE_BEGIN("unit");
+
 using stet::store::InvalidInputError;
 using namespace stet::store::log;
 
@@ -128,7 +130,7 @@ TEST_CASE("log note: the transparency-dev checkpoints: sum.golang.org with extra
   CHECK(state_of(rekor, {rekor_key}) == SignatureState::unsupported);
 }
 
-TEST_CASE("log note: the C2SP spec examples parse; the elided tlog-proof example is a proof whose note is malformed") {
+TEST_CASE("log note: the C2SP spec examples parse, the elided tlog-proof example is a proof whose note is malformed") {
   auto dir = stet::test::vectors_or_skip("c2sp/spec-examples", "tlog-proof-1.txt");
   if (!dir) return;
   CHECK(parse_note(slurp(*dir / "signed-note-1.txt")).signatures.size() == 1);
@@ -144,7 +146,7 @@ TEST_CASE("log note: the C2SP spec examples parse; the elided tlog-proof example
   CHECK_THROWS_AS((void)parse_note(proof.checkpoint), InvalidInputError);
 }
 
-TEST_CASE("log note: vkeys are strict; cosignatures carry a signed timestamp") {
+TEST_CASE("log note: vkeys are strict, cosignatures carry a signed timestamp") {
   CHECK_THROWS_AS((void)parse_vkey("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"), InvalidInputError);
   CHECK_THROWS_AS((void)parse_vkey("PeterNeumann+c74f20a3"), InvalidInputError);
   CHECK_THROWS_AS((void)parse_vkey("Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"), InvalidInputError);
@@ -175,3 +177,5 @@ TEST_CASE("log note: tree heads refuse malformed sizes and roots") {
                   InvalidInputError);
   CHECK(parse_tree_head("o\n0\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\next\n").extensions.size() == 1);
 }
+
+TEST_SUITE_END();

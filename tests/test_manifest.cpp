@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+TEST_SUITE_BEGIN("unit");
+
 using stet::cli::parse_manifest;
 
 TEST_CASE("cli::parse_manifest") {
@@ -49,3 +51,5 @@ TEST_CASE("cli::parse_manifest") {
     CHECK(m.problems[2].reason == "unknown field 'x'");
   }
 }
+
+TEST_SUITE_END();

@@ -14,6 +14,8 @@
 #include <set>
 #include <string>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace m = stet::match;
 
 namespace {
@@ -180,3 +182,5 @@ TEST_CASE("match::align_texts") {
     CHECK(std::string(m::verdict_name(m::Verdict::altered_copy)) == "altered-copy");
   }
 }
+
+TEST_SUITE_END();

@@ -9,6 +9,8 @@
 
 #include <fstream>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace ix = stet::index;
 
 TEST_CASE("index::MatchIndex") {
@@ -66,3 +68,5 @@ TEST_CASE("index::MatchIndex") {
     CHECK_THROWS_AS((void)ix::MatchIndex::open(path), ix::IndexError);
   }
 }
+
+TEST_SUITE_END();

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace an = stet::analysis;
 namespace fs = std::filesystem;
 
@@ -190,3 +192,5 @@ TEST_CASE("one judgement on real consecutive revisions: pairs and versions agree
   }
   CHECK(pairs > 600);
 }
+
+TEST_SUITE_END();

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace an = stet::analysis;
 
 TEST_CASE("analysis::count_phrase") {
@@ -26,3 +28,5 @@ TEST_CASE("analysis::matching_lines") {
   CHECK(an::matching_lines(text, "absent").empty());
   CHECK(an::text_lines("a\r\nb").size() == 2);
 }
+
+TEST_SUITE_END();

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace fs = std::filesystem;
 using stet::test::RunResult;
 using stet::test::TempDir;
@@ -92,3 +94,5 @@ TEST_CASE("cli: every command that reads version bytes refuses altered bytes") {
   CHECK(shown == 1);
   CHECK_FALSE(fs::exists(dir / "r.html"));
 }
+
+TEST_SUITE_END();

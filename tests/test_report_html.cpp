@@ -1,11 +1,11 @@
 // Unit tests of the `stet report` page (escaping, structure, the cut point,
 // which pairs are compared) and end-to-end tests of the command.
 
-#include "cli/html_escape.hpp"
-#include "cli/report_assets.hpp"
-#include "cli/report_diff_html.hpp"
-#include "cli/report_html.hpp"
-#include "cli/report_sections.hpp"
+#include "render/html_escape.hpp"
+#include "render/report_assets.hpp"
+#include "render/report_diff_html.hpp"
+#include "render/report_html.hpp"
+#include "render/report_sections.hpp"
 #include "store/digest.hpp"
 #include "support/run.hpp"
 #include "support/temp_dir.hpp"
@@ -16,6 +16,8 @@
 
 #include <filesystem>
 #include <sstream>
+
+TEST_SUITE_BEGIN("e2e");
 
 using stet::test::run_binary;
 using stet::test::TempDir;
@@ -257,3 +259,5 @@ TEST_CASE("cli report DOC") {
     }
   }
 }
+
+TEST_SUITE_END();

@@ -2,8 +2,8 @@
 // unless --full, one inline SVG with a mark per observation, and a long real
 // history kept small.
 
-#include "cli/report_html.hpp"
-#include "cli/report_timeline_svg.hpp"
+#include "render/report_html.hpp"
+#include "render/report_timeline_svg.hpp"
 #include "store/digest.hpp"
 #include "support/run.hpp"
 #include "support/temp_dir.hpp"
@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+TEST_SUITE_BEGIN("unit");
 
 namespace fs = std::filesystem;
 
@@ -158,3 +160,5 @@ TEST_CASE("cli report: 107 real revisions make a small page") {
   CHECK(count_of(html, "<circle ") == static_cast<std::size_t>(versions));
   CHECK(count_of(html, "<article class=\"pair\"") == static_cast<std::size_t>(versions - 1));
 }
+
+TEST_SUITE_END();

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace {
 
 namespace tx = stet::text;
@@ -205,3 +207,5 @@ TEST_CASE("sentences: the fast path gives ICU's breaks on the corpus, per option
   CHECK(files > 50);
   CHECK(total > files * 10);
 }
+
+TEST_SUITE_END();

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <string>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace an = stet::analysis;
 
 namespace {
@@ -59,3 +61,5 @@ TEST_CASE("a last word cut short is found by the dictionary, and skipped without
   an::Assessment whole = an::assess_text(text + "r");
   CHECK(whole.verdict == an::Verdict::complete);
 }
+
+TEST_SUITE_END();

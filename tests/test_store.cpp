@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace st = stet::store;
 using stet::test::TempDir;
 
@@ -162,3 +164,5 @@ TEST_CASE("store::ContentStore::ingest") {
     CHECK(show.out.starts_with("a\n"));
   }
 }
+
+TEST_SUITE_END();

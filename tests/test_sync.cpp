@@ -9,8 +9,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <map>
 #include <set>
+
+TEST_SUITE_BEGIN("unit");
 
 namespace st = stet::store;
 namespace fs = std::filesystem;
@@ -156,6 +159,18 @@ TEST_CASE("store::pull") {
   }
 }
 
+TEST_CASE("an exception in a libgit2 callback is rethrown after the call") {
+  Fixture f;
+  auto a = f.store("a", 1);
+  (void)a.ingest({item("doc", "text\n", "2026-01-02T10:00:00Z")});
+  ::setenv("STET_TEST_FAULT_AT", "push-update-reference", 1);
+  CHECK_THROWS_WITH_AS((void)st::push(a, "origin"), "injected fault at push-update-reference", st::Error);
+  ::unsetenv("STET_TEST_FAULT_AT");
+  // The session is gone with its exception; the next push works.
+  CHECK(st::push(a, "origin").kind != st::PushKind::initialised);
+  CHECK(fsck_clean(f.remote));
+}
+
 TEST_CASE("store::pull refuses what is not a union") {
   Fixture f;
   auto a = f.store("a", 1);
@@ -257,3 +272,5 @@ TEST_CASE("store::clone and remotes") {
     CHECK_THROWS_AS((void)st::pull(a, "backup", k_identity), st::InvalidInputError);
   }
 }
+
+TEST_SUITE_END();

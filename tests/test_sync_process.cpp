@@ -20,6 +20,8 @@
 #include <set>
 #include <thread>
 
+TEST_SUITE_BEGIN("e2e");
+
 namespace st = stet::store;
 namespace fs = std::filesystem;
 using stet::test::run_binary;
@@ -186,6 +188,16 @@ TEST_CASE("sync over git:// with a real git daemon") {
   CHECK(versions_of(a).find("notes " + st::sha256("Draft two.\n").hex() + " 2\n") != std::string::npos);
   CHECK(fsck_clean(a));
   CHECK(fsck_clean(served / "store.git"));
+  // An exception inside a libgit2 callback (here push_update_reference,
+  // through the test-only fault point) is kept, libgit2 is told to stop, and
+  // it surfaces after the call as one clean error line: no abort.
+  dir.write("in/late.txt", "Late addition.\n");
+  REQUIRE(run_binary(with_store(a, {"ingest", (dir / "in/late.txt").string()})).code == 0);
+  auto faulted = run_binary(with_store(a, {"push"}), "", {}, {{"STET_TEST_FAULT_AT", "push-update-reference"}});
+  CHECK(faulted.code == 2);
+  CHECK(faulted.err == "stet: error: injected fault at push-update-reference\n");
+  CHECK(run_binary(with_store(a, {"push"})).code == 0);
+  CHECK(fsck_clean(served / "store.git"));
   daemon.stop(SIGTERM);
   auto down = run_binary(with_store(a, {"pull"}));
   CHECK(down.code == 2);
@@ -305,3 +317,5 @@ TEST_CASE("ingests during a pull are never lost") {
   CHECK(store.documents().size() == 51);
   CHECK(fsck_clean(local));
 }
+
+TEST_SUITE_END();

@@ -4,6 +4,8 @@
 
 #include <string>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace an = stet::analysis;
 
 TEST_CASE("analysis::read_missing_tail") {
@@ -48,3 +50,5 @@ TEST_CASE("analysis::is_non_word") {
   CHECK_FALSE(an::is_non_word("e.g"));
   CHECK_FALSE(an::is_non_word("policy"));
 }
+
+TEST_SUITE_END();

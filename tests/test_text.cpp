@@ -25,6 +25,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace {
 
 namespace tx = stet::text;
@@ -328,3 +330,5 @@ TEST_CASE("consistency: the normalized-hash property over the corpus") {
     }
   }
 }
+
+TEST_SUITE_END();

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <string>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace an = stet::analysis;
 
 TEST_CASE("analysis::text_problem") {
@@ -103,3 +105,5 @@ TEST_CASE("analysis::text_problem finds a bad byte at every offset") {
     CHECK_FALSE(an::text_problem(ok).has_value());
   }
 }
+
+TEST_SUITE_END();

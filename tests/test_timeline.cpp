@@ -1,7 +1,7 @@
 // The timeline of a document: observation order, version numbers, the
 // latest state, and records of format 1 and 2.
 
-#include "record_codec.hpp"
+#include "format/record_codec.hpp"
 #include "store/error.hpp"
 #include "store/timeline.hpp"
 
@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <map>
 #include <random>
+
+TEST_SUITE_BEGIN("unit");
 
 namespace st = stet::store;
 
@@ -163,3 +165,5 @@ TEST_CASE("store::time_key") {
   CHECK(st::time_key("2019-01-01T01:00:00+01:00") == st::time_key("2019-01-01T00:00:00Z"));
   CHECK_FALSE(st::time_key("2019-01-01").has_value());
 }
+
+TEST_SUITE_END();

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace {
 
 using stet::diff::Token;
@@ -143,3 +145,5 @@ TEST_CASE("diff::tokenize fast path matches ICU") {
     CHECK(stet::diff::word_count(text) == words);
   }
 }
+
+TEST_SUITE_END();

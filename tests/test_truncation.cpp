@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace an = stet::analysis;
 
 namespace {
@@ -236,3 +238,5 @@ TEST_CASE("analysis::assess_text on the shared corpus of complete documents") {
   CHECK(documents >= 50);
   CHECK(false_positives * 100 <= documents);
 }
+
+TEST_SUITE_END();

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("unit");
+
 namespace an = stet::analysis;
 
 namespace {
@@ -197,3 +199,5 @@ TEST_CASE("analysis::assess_versions") {
     CHECK(all[0].assessment.verdict == an::Verdict::complete);
   }
 }
+
+TEST_SUITE_END();

@@ -1,7 +1,7 @@
 // Terminal safety: control characters from records, stores and documents are
 // shown, never obeyed, in text output; JSON, wdiff and show stay exact.
 
-#include "cli/visible.hpp"
+#include "render/visible.hpp"
 #include "support/run.hpp"
 #include "support/temp_dir.hpp"
 
@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+
+TEST_SUITE_BEGIN("unit");
 
 namespace fs = std::filesystem;
 using stet::cli::visible;
@@ -254,3 +256,5 @@ TEST_CASE("cli: bidirectional controls through log, check and list") {
     CHECK(log[0]["source"] == rlo);
   }
 }
+
+TEST_SUITE_END();

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <string>
 
+TEST_SUITE_BEGIN("unit");
+
 using namespace stet::capture;
 
 namespace {
@@ -110,3 +112,5 @@ TEST_CASE("capture reader on the shared WARC and WACZ files") {
   }
   CHECK(read >= 12);
 }
+
+TEST_SUITE_END();

@@ -57,7 +57,7 @@ Reason toward(std::string code, std::string message, double weight) {
   return {std::move(code), std::move(message), weight, true};
 }
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string quote_of(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 bool is_cut_marker(std::string_view line) {
   for (std::string_view marker : {"[\u2026]", "[...]", "(\u2026)", "(...)", "\u2026", "..."}) {
@@ -97,7 +97,7 @@ std::optional<Reason> structural_ending(std::string_view line) {
     return against("ends-with-table", "the text ends with a table row or aligned columns", 0.8);
   }
   if (is_closing_formula(line)) {
-    return against("ends-with-closing", "the text ends with a closing formula (" + quoted(line) + ")", 0.85);
+    return against("ends-with-closing", "the text ends with a closing formula (" + quote_of(line) + ")", 0.85);
   }
   if (is_form_field(line)) {
     return against("ends-with-form-field", "the text ends with a form field to fill in", 0.8);
@@ -111,7 +111,7 @@ std::optional<Reason> last_word_reason(std::string_view line) {
   auto words = split_words(line);
   std::string_view last = words.back().text;
   if (is_bare_marker(line)) {
-    return toward("ends-on-list-marker", "the text stops on a list marker (" + quoted(line) + ") with nothing after it",
+    return toward("ends-on-list-marker", "the text stops on a list marker (" + quote_of(line) + ") with nothing after it",
                   0.75);
   }
   if (last.find("](") != std::string_view::npos && !last.ends_with(")")) {
@@ -125,7 +125,7 @@ std::optional<Reason> last_word_reason(std::string_view line) {
   }
   for (std::string_view open : {"(", "[", "{", "\u201C", "\u201E", "\u00AB", "\u2018"}) {
     if (last.ends_with(open)) {
-      return toward("ends-on-opening", "the text stops right after an opening " + quoted(open), 0.85);
+      return toward("ends-on-opening", "the text stops right after an opening " + quote_of(open), 0.85);
     }
   }
   bool dash_framed = line.starts_with("-") || line.starts_with("\u2013") || line.starts_with("\u2014");
@@ -133,13 +133,13 @@ std::optional<Reason> last_word_reason(std::string_view line) {
     return toward("ends-on-dash", "the text stops on a dash", 0.7);
   }
   if (last.size() > 1 && last.ends_with("-") && fold_word(last).size() + 1 >= last.size()) {
-    return toward("ends-mid-word", "the text stops inside a hyphenated word (" + quoted(last) + ")", 0.8);
+    return toward("ends-mid-word", "the text stops inside a hyphenated word (" + quote_of(last) + ")", 0.8);
   }
   std::string folded = fold_word(last);
   bool label_letter = folded.size() == 1 && last.size() == 1 && last[0] >= 'A' && last[0] <= 'Z';
   if (folded.size() == last.size() && !label_letter && non_final_word_language(folded)) {
     return toward("ends-on-function-word",
-                  "the text stops on " + quoted(last) + ", a word that cannot end a sentence", 0.9);
+                  "the text stops on " + quote_of(last) + ", a word that cannot end a sentence", 0.9);
   }
   return std::nullopt;
 }
@@ -161,7 +161,7 @@ EndingReading read_ending(std::string_view text) {
   }
   if (is_dangling_label(line)) {
     reading.reasons.push_back(
-        toward("dangling-label", "the last line " + quoted(line) + " is a label whose content is missing", 0.85));
+        toward("dangling-label", "the last line " + quote_of(line) + " is a label whose content is missing", 0.85));
     return reading;
   }
   if (ends_with_terminal(line) && !is_bare_marker(line)) {

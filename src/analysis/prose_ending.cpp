@@ -79,7 +79,7 @@ std::size_t item_end(const std::vector<std::string_view>& lines, std::size_t i, 
   return j;
 }
 
-std::size_t words_in(const std::vector<std::string_view>& lines, std::size_t from, std::size_t to) {
+std::size_t words_between(const std::vector<std::string_view>& lines, std::size_t from, std::size_t to) {
   std::size_t words = 0;
   for (std::size_t i = from; i <= to; ++i) {
     words += split_words(lines[i]).size();
@@ -99,7 +99,7 @@ ListHabit list_habit(const std::vector<std::string_view>& lines, std::size_t ite
       continue;
     }
     std::size_t end = item_end(lines, i - 1, item);
-    if (long_only && words_in(lines, i - 1, end) < k_long_item) {
+    if (long_only && words_between(lines, i - 1, end) < k_long_item) {
       continue;
     }
     std::string_view tail = trim_line(lines[end]);
@@ -130,7 +130,7 @@ double lowercase_share(const std::vector<TextWord>& words) {
 
 std::vector<Reason> list_item_reasons(const std::vector<std::string_view>& lines, std::size_t item,
                                       std::size_t last) {
-  std::size_t words = words_in(lines, item, last);
+  std::size_t words = words_between(lines, item, last);
   std::string_view line = trim_line(lines[last]);
   if (auto open = unclosed_in_line(line)) {
     return {{"stops-mid-sentence", "the last line opens " + *open + " and stops before closing it", 0.7, true}};

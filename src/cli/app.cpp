@@ -1,7 +1,7 @@
 #include "cli/app.hpp"
 
 #include "cli/commands.hpp"
-#include "cli/visible.hpp"
+#include "render/visible.hpp"
 #include "store/error.hpp"
 
 #include <CLI/CLI.hpp>

@@ -2,7 +2,7 @@
 
 #include "cli/capture_input.hpp"
 #include "cli/doc_ref.hpp"
-#include "cli/visible.hpp"
+#include "render/visible.hpp"
 
 #include <cmath>
 #include <iomanip>

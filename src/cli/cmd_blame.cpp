@@ -2,9 +2,10 @@
 #include "cli/capture_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
+#include "cli/format_option.hpp"
 #include "cli/log_entries.hpp"
-#include "cli/render.hpp"
-#include "cli/visible.hpp"
+#include "render/render.hpp"
+#include "render/visible.hpp"
 #include "cli/revision.hpp"
 
 #include <CLI/CLI.hpp>

@@ -5,8 +5,9 @@
 #include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
+#include "cli/format_option.hpp"
 #include "cli/input_files.hpp"
-#include "cli/render.hpp"
+#include "render/render.hpp"
 #include "store/digest.hpp"
 #include "store/document_id.hpp"
 

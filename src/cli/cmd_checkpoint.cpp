@@ -1,6 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/log_inputs.hpp"
-#include "cli/visible.hpp"
+#include "render/visible.hpp"
 #include "store/checkpoint.hpp"
 #include "store/error.hpp"
 

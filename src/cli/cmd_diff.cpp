@@ -1,10 +1,11 @@
 #include "analysis/text_form.hpp"
 #include "cli/capture_input.hpp"
 #include "cli/commands.hpp"
-#include "cli/diff_render.hpp"
+#include "cli/format_option.hpp"
+#include "render/diff_render.hpp"
 #include "cli/doc_ref.hpp"
 #include "cli/revision.hpp"
-#include "cli/pair_truncation.hpp"
+#include "render/pair_truncation.hpp"
 #include "diff/layout_difference.hpp"
 #include "store/digest.hpp"
 

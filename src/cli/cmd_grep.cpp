@@ -2,8 +2,9 @@
 #include "cli/capture_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
-#include "cli/render.hpp"
-#include "cli/visible.hpp"
+#include "cli/format_option.hpp"
+#include "render/render.hpp"
+#include "render/visible.hpp"
 #include "store/timeline.hpp"
 
 #include <CLI/CLI.hpp>

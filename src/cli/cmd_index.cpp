@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/match_store.hpp"
-#include "cli/render.hpp"
-#include "cli/visible.hpp"
+#include "render/render.hpp"
+#include "render/visible.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>

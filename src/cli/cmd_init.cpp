@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
-#include "cli/render.hpp"
-#include "cli/visible.hpp"
+#include "cli/format_option.hpp"
+#include "render/render.hpp"
+#include "render/visible.hpp"
 #include "store/content_store.hpp"
 
 #include <CLI/CLI.hpp>

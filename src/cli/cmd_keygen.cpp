@@ -1,7 +1,8 @@
 #include "cli/commands.hpp"
+#include "cli/format_option.hpp"
 #include "store/log/note.hpp"
-#include "cli/render.hpp"
-#include "cli/visible.hpp"
+#include "render/render.hpp"
+#include "render/visible.hpp"
 #include "store/signing.hpp"
 
 #include <CLI/CLI.hpp>

@@ -1,9 +1,10 @@
 #include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
+#include "cli/format_option.hpp"
 #include "cli/log_entries.hpp"
-#include "cli/render.hpp"
-#include "cli/visible.hpp"
+#include "render/render.hpp"
+#include "render/visible.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -21,7 +22,7 @@ struct LogOptions {
 };
 
 // Record metadata printed by log goes through here.
-std::string meta(const std::string& value) { return visible(or_unknown(value)); }
+std::string meta_text(const std::string& value) { return visible(or_unknown(value)); }
 
 // "truncated, completed by v2: ..." or "truncated: <why> (cut after '...')".
 std::string check_line(const analysis::Assessment& a) {
@@ -59,12 +60,12 @@ void print_version(std::ostream& out, const store::Version& v, const analysis::V
     out << "  [truncated]";
   }
   out << "\n";
-  out << "  ingested   " << visible(r.ingested_at) << " by " << meta(r.ingested_by) << "\n";
-  out << "  retrieved  " << meta(r.retrieved_at) << "\n";
-  out << "  source     " << meta(r.source) << "\n";
+  out << "  ingested   " << visible(r.ingested_at) << " by " << meta_text(r.ingested_by) << "\n";
+  out << "  retrieved  " << meta_text(r.retrieved_at) << "\n";
+  out << "  source     " << meta_text(r.source) << "\n";
   out << "  size       " << r.bytes << " bytes, " << r.words << " words\n";
   if (!r.title.empty()) {
-    out << "  title      " << meta(r.title) << "\n";
+    out << "  title      " << meta_text(r.title) << "\n";
   }
   if (error) {
     out << "  check      capture-error: " << visible(*error) << "\n";
@@ -85,9 +86,9 @@ void print_sighting(std::ostream& out, const LogEntry& e, const std::optional<st
       << (e.kind == EntryKind::back ? "back (after v" + std::to_string(e.document->versions[*e.before].number) + ")"
                                     : std::string("seen again"))
       << "\n";
-  out << "  ingested   " << visible(e.record->ingested_at) << " by " << meta(e.record->ingested_by) << "\n";
-  out << "  retrieved  " << meta(e.record->retrieved_at) << "\n";
-  out << "  source     " << meta(e.record->source) << "\n";
+  out << "  ingested   " << visible(e.record->ingested_at) << " by " << meta_text(e.record->ingested_by) << "\n";
+  out << "  retrieved  " << meta_text(e.record->retrieved_at) << "\n";
+  out << "  source     " << meta_text(e.record->source) << "\n";
   if (error) {
     out << "  check      capture-error: " << visible(*error) << "\n";
   }
@@ -110,7 +111,7 @@ void print_oneline(std::ostream& out, const LogEntry& e, bool with_doc, const st
   const store::Version& v = e.document->versions[e.version];
   out << (with_doc ? visible(e.document->doc) + "@" : std::string("v")) << v.number << "  " << short_sha(v.sha256, 8) << "  "
       << observed_text(*e.record).substr(0, 10) << "  " << kind_name(e.kind) << "  +" << e.words_added << " -"
-      << e.words_removed << "  " << meta(e.record->source) << "  " << verdict_of(e, error) << "\n";
+      << e.words_removed << "  " << meta_text(e.record->source) << "  " << verdict_of(e, error) << "\n";
 }
 
 nlohmann::json entry_json(const LogEntry& e, const std::optional<std::string>& error) {

@@ -1,8 +1,9 @@
 #include "cli/commands.hpp"
+#include "cli/format_option.hpp"
 #include "cli/input_files.hpp"
 #include "cli/match_render.hpp"
 #include "cli/match_store.hpp"
-#include "cli/render.hpp"
+#include "render/render.hpp"
 
 #include <CLI/CLI.hpp>
 

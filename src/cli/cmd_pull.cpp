@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
-#include "cli/render.hpp"
+#include "render/render.hpp"
+#include "cli/format_option.hpp"
 #include "cli/sync_report.hpp"
 #include "store/sync.hpp"
 

@@ -1,7 +1,8 @@
 #include "cli/commands.hpp"
-#include "cli/render.hpp"
+#include "render/render.hpp"
+#include "cli/format_option.hpp"
 #include "cli/sync_report.hpp"
-#include "cli/visible.hpp"
+#include "render/visible.hpp"
 #include "store/sync.hpp"
 
 #include <CLI/CLI.hpp>
@@ -34,7 +35,7 @@ void print_push(std::ostream& out, const store::PushResult& result) {
   }
 }
 
-const char* kind_name(store::PushKind kind) {
+const char* push_kind_name(store::PushKind kind) {
   switch (kind) {
     case store::PushKind::up_to_date:
       return "up-to-date";
@@ -74,7 +75,7 @@ ExitCode run_push(Context& context, const PushOptions& options) {
   auto result = push_with_retries(context, store, remote, options, pulls);
   if (format == Format::json) {
     write_json(*context.out,
-               {{"remote", result.url}, {"result", kind_name(result.kind)}, {"head", result.head}, {"pulls", pulls}});
+               {{"remote", result.url}, {"result", push_kind_name(result.kind)}, {"head", result.head}, {"pulls", pulls}});
   } else {
     print_push(*context.out, result);
   }

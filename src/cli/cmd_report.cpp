@@ -2,7 +2,7 @@
 #include "cli/check_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/doc_ref.hpp"
-#include "cli/report_html.hpp"
+#include "render/report_html.hpp"
 #include "store/audit.hpp"
 
 #include <CLI/CLI.hpp>
@@ -24,7 +24,7 @@ struct ReportOptions {
 
 // Written in one go once the page is complete, so a failure leaves no
 // half page behind.
-void write_output(const std::string& path, const std::string& page) {
+void write_page(const std::string& path, const std::string& page) {
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   if (!file) {
     throw UsageError(path + ": cannot be written");
@@ -64,7 +64,7 @@ ExitCode run_report(Context& context, const ReportOptions& options) {
   if (options.output.empty() || options.output == "-") {
     *context.out << page.str();
   } else {
-    write_output(options.output, page.str());
+    write_page(options.output, page.str());
   }
   return ExitCode::ok;
 }

@@ -1,5 +1,5 @@
 #include "cli/context.hpp"
-#include "cli/visible.hpp"
+#include "render/visible.hpp"
 
 #include "store/timestamp.hpp"
 

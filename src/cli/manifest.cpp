@@ -33,7 +33,7 @@ bool set_field(ManifestRow& row, std::string_view column, std::string value) {
 
 bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-void add_row(Manifest& out, ManifestRow row) {
+void add_manifest_row(Manifest& out, ManifestRow row) {
   if (row.path.empty()) {
     out.problems.push_back({row.line, "", "the row has no path"});
   } else {
@@ -69,7 +69,7 @@ void parse_json_lines(std::string_view text, Manifest& out) {
       out.problems.push_back({line, row.path, problem});
       continue;
     }
-    add_row(out, std::move(row));
+    add_manifest_row(out, std::move(row));
   }
 }
 
@@ -161,7 +161,7 @@ void parse_csv(std::string_view text, Manifest& out) {
                                   std::to_string(header.size())});
       continue;
     }
-    add_row(out, std::move(row));
+    add_manifest_row(out, std::move(row));
   }
 }
 

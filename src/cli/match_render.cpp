@@ -1,7 +1,7 @@
 #include "cli/match_render.hpp"
 
-#include "cli/render.hpp"
-#include "cli/visible.hpp"
+#include "render/render.hpp"
+#include "render/visible.hpp"
 
 #include <cstdio>
 #include <ostream>

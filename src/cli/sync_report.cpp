@@ -1,7 +1,7 @@
 #include "cli/sync_report.hpp"
 
-#include "cli/render.hpp"
-#include "cli/visible.hpp"
+#include "render/render.hpp"
+#include "render/visible.hpp"
 
 #include <pwd.h>
 #include <unistd.h>
@@ -12,7 +12,7 @@ namespace stet::cli {
 
 namespace {
 
-const char* kind_name(store::PullKind kind) {
+const char* pull_kind_name(store::PullKind kind) {
   switch (kind) {
     case store::PullKind::up_to_date:
       return "up-to-date";
@@ -61,7 +61,7 @@ store::SyncIdentity sync_identity(const Context& context) {
 
 nlohmann::json pull_json(const store::PullResult& result) {
   return {{"remote", result.url},
-          {"result", kind_name(result.kind)},
+          {"result", pull_kind_name(result.kind)},
           {"head", result.head},
           {"new_versions", result.new_versions},
           {"new_records", result.new_records},
@@ -82,7 +82,7 @@ void print_pull(std::ostream& out, const store::PullResult& result) {
   }
   out << "pulled from " << visible(result.url) << ": " << plural(result.new_versions, "new version") << ", "
       << plural(result.new_records, "new record") << " in " << plural(result.documents.size(), "document") << " ("
-      << kind_name(result.kind) << ", head " << result.head.substr(0, 12) << ")\n";
+      << pull_kind_name(result.kind) << ", head " << result.head.substr(0, 12) << ")\n";
 }
 
 }  // namespace stet::cli

@@ -3,7 +3,7 @@
 // identity that signs merge commits, and reporting a pull.
 
 #include "cli/context.hpp"
-#include "cli/render.hpp"
+#include "render/render.hpp"
 #include "store/sync.hpp"
 
 #include <iosfwd>

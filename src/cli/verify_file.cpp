@@ -5,7 +5,7 @@
 #include "cli/doc_ref.hpp"
 #include "cli/match_render.hpp"
 #include "cli/match_store.hpp"
-#include "cli/visible.hpp"
+#include "render/visible.hpp"
 
 #include <fstream>
 #include <iterator>
@@ -67,7 +67,7 @@ Verdict judge(const std::string& file, const std::string& bytes, const std::vect
   return verdict;
 }
 
-void print_text(std::ostream& out, const Verdict& v) {
+void print_verdict(std::ostream& out, const Verdict& v) {
   out << visible(v.file) << ": " << visible(v.summary) << "\n";
   if (v.match == "exact") {
     const store::Record& r = v.candidate->version.ingest;
@@ -122,7 +122,7 @@ ExitCode verify_files(Context& context, const std::vector<std::string>& files, F
     if (format == Format::json) {
       array.push_back(verdict_json(verdict, bytes));
     } else {
-      print_text(*context.out, verdict);
+      print_verdict(*context.out, verdict);
     }
   }
   if (format == Format::json) {

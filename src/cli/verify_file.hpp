@@ -4,7 +4,7 @@
 
 #include "cli/context.hpp"
 #include "cli/exit_code.hpp"
-#include "cli/render.hpp"
+#include "render/render.hpp"
 
 #include <string>
 #include <vector>

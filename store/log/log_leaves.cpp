@@ -2,11 +2,11 @@
 // the records its first parent lacked. Reads go through the audit's bounded
 // reader, so a damaged store cannot hang the commands built on the log.
 
+#include "audit/git_audit_impl.hpp"
 #include "ed25519.hpp"
-#include "git_audit_impl.hpp"
-#include "git_handles.hpp"
+#include "repo/git_handles.hpp"
 #include "log_cache.hpp"
-#include "layout.hpp"
+#include "format/layout.hpp"
 #include "store/error.hpp"
 #include "store/log/log.hpp"
 

@@ -2,7 +2,7 @@
 
 #include "store/log/proof.hpp"
 
-#include "record_codec.hpp"
+#include "format/record_codec.hpp"
 #include "store/error.hpp"
 #include "store/log/base64.hpp"
 
