@@ -307,45 +307,48 @@ std::string unwrapped(std::string_view text) {
   return out;
 }
 
-}  // namespace
-
-std::vector<Sentence> sentences(std::string_view text, const SentenceOptions& options) {
+// The text the rules read (`text` itself, or its unwrapped copy, held in
+// `copy`), cut into sentences by `cut`, then finished.
+template <typename Cut>
+std::vector<Sentence> apply_rules(std::string_view text, const SentenceOptions& options, Cut cut) {
   std::string copy;
   std::string_view rules_text = text;
   if (options.unwrap_lines) {
     copy = unwrapped(text);
     rules_text = copy;
   }
-  // A break always follows a line break (rule SB4) and no rule looks across
-  // one, so each line is broken on its own: ASCII lines on the fast path.
   std::vector<Sentence> raw;
   raw.reserve(text.size() / 64 + 1);
-  bool fast = fast_path_applies();
-  std::size_t pos = 0;
-  while (pos < rules_text.size()) {
-    std::size_t nl = rules_text.find('\n', pos);
-    std::size_t end = nl == std::string_view::npos ? rules_text.size() : nl + 1;
-    std::string_view line = rules_text.substr(pos, end - pos);
-    if (fast && is_ascii(line)) {
-      ascii_sentences(line, pos, raw);
-    } else {
-      icu_sentences(line, pos, raw);
-    }
-    pos = end;
-  }
+  cut(rules_text, raw);
   return finish(rules_text, std::move(raw), options);
 }
 
+}  // namespace
+
+std::vector<Sentence> sentences(std::string_view text, const SentenceOptions& options) {
+  // A break always follows a line break (rule SB4) and no rule looks across
+  // one, so each line is broken on its own: ASCII lines on the fast path.
+  return apply_rules(text, options, [](std::string_view rules_text, std::vector<Sentence>& raw) {
+    bool fast = fast_path_applies();
+    std::size_t pos = 0;
+    while (pos < rules_text.size()) {
+      std::size_t nl = rules_text.find('\n', pos);
+      std::size_t end = nl == std::string_view::npos ? rules_text.size() : nl + 1;
+      std::string_view line = rules_text.substr(pos, end - pos);
+      if (fast && is_ascii(line)) {
+        ascii_sentences(line, pos, raw);
+      } else {
+        icu_sentences(line, pos, raw);
+      }
+      pos = end;
+    }
+  });
+}
+
 std::vector<Sentence> sentences_icu(std::string_view text, const SentenceOptions& options) {
-  std::string copy;
-  std::string_view rules_text = text;
-  if (options.unwrap_lines) {
-    copy = unwrapped(text);
-    rules_text = copy;
-  }
-  std::vector<Sentence> raw;
-  icu_sentences(rules_text, 0, raw);
-  return finish(rules_text, std::move(raw), options);
+  return apply_rules(text, options, [](std::string_view rules_text, std::vector<Sentence>& raw) {
+    icu_sentences(rules_text, 0, raw);
+  });
 }
 
 }  // namespace stet::text
