@@ -26,15 +26,15 @@ bool same(const stet::store::Checkpoint& x, const stet::store::Checkpoint& y) {
       x.created_at != y.created_at || x.signature.has_value() != y.signature.has_value()) {
     return false;
   }
-  return !x.signature || (x.signature->algorithm == y.signature->algorithm &&
-                          x.signature->public_key == y.signature->public_key && x.signature->value == y.signature->value);
+  return !x.signature ||
+         (x.signature->algorithm == y.signature->algorithm && x.signature->public_key == y.signature->public_key &&
+          x.signature->value == y.signature->value);
 }
 
 void check_signature(const stet::store::Checkpoint& checkpoint) {
   try {
-    static_cast<void>(stet::store::verify_ed25519(checkpoint.signature->public_key,
-                                                  stet::store::checkpoint_statement(checkpoint),
-                                                  checkpoint.signature->value));
+    static_cast<void>(stet::store::verify_ed25519(
+        checkpoint.signature->public_key, stet::store::checkpoint_statement(checkpoint), checkpoint.signature->value));
   } catch (const stet::store::InvalidInputError&) {
   }
 }

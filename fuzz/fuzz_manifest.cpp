@@ -18,8 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     last = row.line;
   }
-  if (manifest.rows.empty() && manifest.problems.empty() && text.find_first_not_of(" \t\r\n") != std::string_view::npos &&
-      text.find('\n') == std::string_view::npos && text.front() == '{') {
+  if (manifest.rows.empty() && manifest.problems.empty() &&
+      text.find_first_not_of(" \t\r\n") != std::string_view::npos && text.find('\n') == std::string_view::npos &&
+      text.front() == '{') {
     std::abort();  // a lone non-blank JSON line is a row or a problem
   }
   return 0;

@@ -97,7 +97,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto pair = stet::analysis::judge_pair({x.number, "", x.text}, {y.number, "", y.text});
     if (pair) {
       const std::string& longer = pair->a_is_shorter ? y.text : x.text;
-      require(pair->match.stops_at <= longer.size() && pair->match.missing_bytes == longer.size() - pair->match.stops_at);
+      require(pair->match.stops_at <= longer.size() &&
+              pair->match.missing_bytes == longer.size() - pair->match.stops_at);
       if (pair->match.truncated) {
         require(all[pair->a_is_shorter ? i : i + 1].assessment.verdict == stet::analysis::Verdict::truncated);
       }

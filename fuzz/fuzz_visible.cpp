@@ -3,8 +3,8 @@
 // diff::layout_difference on two halves of the input never crashes and only
 // speaks of texts that differ.
 
-#include "render/visible.hpp"
 #include "diff/layout_difference.hpp"
+#include "render/visible.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -33,7 +33,8 @@ TEST_CASE("store::audit_store") {
   fs::path path = dir / "s";
   {
     auto store = st::ContentStore::create(path, "2026-01-01T00:00:00.000000Z");
-    (void)store.ingest({item("a", "one\n", "2026-01-01T00:00:01.000000Z"), item("b/c", "x\n", "2026-01-01T00:00:01.000000Z")});
+    (void)store.ingest(
+        {item("a", "one\n", "2026-01-01T00:00:01.000000Z"), item("b/c", "x\n", "2026-01-01T00:00:01.000000Z")});
     (void)store.ingest({item("a", "two\n", "2026-01-01T00:00:02.000000Z")});
     (void)store.ingest({item("a", "one\n", "2026-01-01T00:00:03.000000Z")});
   }
@@ -77,9 +78,12 @@ TEST_CASE("store::audit_store") {
     stet::test::commit_change(path, content.substr(0, content.rfind('/')), "", true);
     std::string tree = stet::test::git(path, {"rev-parse", "HEAD^{tree}"});
     tree.pop_back();
-    auto r = stet::test::run_program({"git", "-C", path.string(), "commit-tree", tree, "-p", "HEAD~1", "-p", "HEAD",
-                                      "-m", "merge"}, "", {}, {{"GIT_AUTHOR_NAME", "x"}, {"GIT_AUTHOR_EMAIL", "x@x"},
-                                      {"GIT_COMMITTER_NAME", "x"}, {"GIT_COMMITTER_EMAIL", "x@x"}});
+    auto r = stet::test::run_program(
+        {"git", "-C", path.string(), "commit-tree", tree, "-p", "HEAD~1", "-p", "HEAD", "-m", "merge"}, "", {},
+        {{"GIT_AUTHOR_NAME", "x"},
+         {"GIT_AUTHOR_EMAIL", "x@x"},
+         {"GIT_COMMITTER_NAME", "x"},
+         {"GIT_COMMITTER_EMAIL", "x@x"}});
     REQUIRE(r.code == 0);
     (void)before;
     auto report = st::audit_store(path);
@@ -112,8 +116,9 @@ TEST_CASE("cli verify --file") {
   TempDir dir;
   std::string store = (dir / "s").string();
   fs::path nato = stet::test::fixtures_dir() / "docs/nato-2014-03-17-republished.txt";
-  REQUIRE(stet::test::run_stet({"--store", store, "ingest", nato.string(), "--doc", "nato", "--source",
-                                "https://example.org/n"}).code == 0);
+  REQUIRE(stet::test::run_stet(
+              {"--store", store, "ingest", nato.string(), "--doc", "nato", "--source", "https://example.org/n"})
+              .code == 0);
   SUBCASE("an exact copy names document, version, source and time") {
     auto r = stet::test::run_stet({"--store", store, "verify", "--file", nato.string()});
     CHECK(r.code == 0);

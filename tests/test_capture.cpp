@@ -51,7 +51,11 @@ TEST_CASE("capture::charset_parameter") {
 
 TEST_CASE("capture::decode_to_utf8") {
   SUBCASE("UTF-16LE with a BOM keeps each character's source offset") {
-    Decoded d = decode_to_utf8(std::string("\xFF\xFE" "c\0" "\xE9\0", 6), "", false);
+    Decoded d = decode_to_utf8(std::string("\xFF\xFE"
+                                           "c\0"
+                                           "\xE9\0",
+                                           6),
+                               "", false);
     CHECK(d.charset == "utf-16le");
     CHECK(d.utf8 == "c\xC3\xA9");
     CHECK(d.source_offset(0) == 2);
@@ -85,9 +89,7 @@ TEST_CASE("capture::decode_to_utf8") {
 }
 
 TEST_CASE("capture::extract_html") {
-  auto visible = [](std::string_view html) {
-    return derive_text(html, "text/html", TextMode::visible);
-  };
+  auto visible = [](std::string_view html) { return derive_text(html, "text/html", TextMode::visible); };
   SUBCASE("blocks, headings, list items and table rows") {
     Capture c = visible(
         "<html><head><title> The  Title </title><style>p{}</style></head><body><h1>Head</h1><p>One "

@@ -43,7 +43,8 @@ TEST_CASE("cli ingest of an HTML page records a text form") {
   std::string page = dir.write("page.html", k_page_v1).string();
   auto ingest = run_binary({"--store", store, "ingest", "--doc", "council", page});
   REQUIRE(ingest.code == 0);
-  auto meta = nlohmann::json::parse(run_binary({"--store", store, "show", "council", "--meta", "--format", "json"}).out);
+  auto meta =
+      nlohmann::json::parse(run_binary({"--store", store, "show", "council", "--meta", "--format", "json"}).out);
   CHECK(meta["title"] == "Council statement");
   CHECK(meta["media_type"] == "text/html");
   CHECK(meta["charset"] == "utf-8");
@@ -57,8 +58,10 @@ TEST_CASE("cli ingest of an HTML page records a text form") {
     CHECK(text.out.find("The council met on Monday") != std::string::npos);
     CHECK(text.out.find("<p>") == std::string::npos);
     CHECK(text.out.find("var a") == std::string::npos);
-    CHECK(stet::test::git(store, {"cat-file", "-p", "main:" + stet::test::path_of(store, "council", "text-" +
-                                                                meta["text_sha256"].get<std::string>())}) == text.out);
+    CHECK(stet::test::git(store, {"cat-file", "-p",
+                                  "main:" + stet::test::path_of(store, "council",
+                                                                "text-" + meta["text_sha256"].get<std::string>())}) ==
+          text.out);
   }
   SUBCASE("diff compares text, and --text-mode main leaves the furniture out") {
     REQUIRE(run_binary({"--store", store, "ingest", "--doc", "council", dir.write("page2.html", k_page_v2).string()})
@@ -96,7 +99,8 @@ TEST_CASE("cli ingest converts other encodings and refuses binaries") {
     REQUIRE(r.code == 0);
     CHECK(run_binary({"--store", store, "show", "latin1", "--text"}).out == "caf\xc3\xa9 cr\xc3\xa8me.\n");
     CHECK(run_binary({"--store", store, "show", "latin1"}).out == "caf\xe9 cr\xe8me.\n");
-    auto meta = nlohmann::json::parse(run_binary({"--store", store, "show", "latin1", "--meta", "--format", "json"}).out);
+    auto meta =
+        nlohmann::json::parse(run_binary({"--store", store, "show", "latin1", "--meta", "--format", "json"}).out);
     CHECK(meta["charset"] == "windows-1252");
     CHECK(meta["media_type"] == "text/plain");
   }
@@ -251,7 +255,8 @@ TEST_CASE("cli ingest --warc: a payload seen again under another URI gets the sa
     warc += warc_response("https://a.example/p" + std::to_string(i), "2025-01-0" + std::to_string(i + 1) + "T00:00:00Z",
                           i % 2 == 0 ? shared : other + std::string(static_cast<std::size_t>(i), ' '));
   }
-  auto r = run_binary({"--store", store, "ingest", "--warc", dir.write("pages.warc", warc).string(), "--format", "json"});
+  auto r =
+      run_binary({"--store", store, "ingest", "--warc", dir.write("pages.warc", warc).string(), "--format", "json"});
   REQUIRE(r.code == 0);
   REQUIRE(nlohmann::json::parse(r.out).size() == 6);
   auto text_of = [&](int i) {

@@ -99,8 +99,8 @@ TEST_CASE("cli check DOC[@REV]") {
   auto first = run_binary({"--store", store, "ingest", "--doc", "nato/nac", seed_doc("nac-statement-republished.txt")});
   REQUIRE(first.code == 0);
   CHECK(first.out.find("new  truncated (cut after 'territorial integrity of')") != std::string::npos);
-  auto second = run_binary({"--store", store, "ingest", "--doc", "nato/nac", "--format", "json",
-                            seed_doc("nac-statement-original.txt")});
+  auto second = run_binary(
+      {"--store", store, "ingest", "--doc", "nato/nac", "--format", "json", seed_doc("nac-statement-original.txt")});
   REQUIRE(second.code == 0);
   CHECK(nlohmann::json::parse(second.out)[0]["verdict"] == "complete");
 

@@ -70,8 +70,8 @@ void run_case(const fs::path& dir) {
   auto result = stet::test::run_stet(args, "", &clock);
   // Paths of the temporary and fixtures folders vary between machines.
   std::string out = result.out;
-  for (const auto& [path, name] : {std::pair{temp.path().string(), "{tmp}"},
-                                   std::pair{stet::test::fixtures_dir().string(), "{fixtures}"}}) {
+  for (const auto& [path, name] :
+       {std::pair{temp.path().string(), "{tmp}"}, std::pair{stet::test::fixtures_dir().string(), "{fixtures}"}}) {
     for (std::size_t pos = out.find(path); pos != std::string::npos; pos = out.find(path, pos)) {
       out.replace(pos, path.size(), name);
     }

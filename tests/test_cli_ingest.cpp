@@ -28,12 +28,14 @@ TEST_CASE("cli ingest, list, log and show") {
   CHECK(first.out.starts_with("nac-statement-republished@1  aa756e659674  new"));
 
   SUBCASE("re-ingest of identical bytes is a sighting") {
-    auto again = run_binary({"--store", store, "ingest", seed_doc("nac-statement-republished.txt"), "--format", "json"});
+    auto again =
+        run_binary({"--store", store, "ingest", seed_doc("nac-statement-republished.txt"), "--format", "json"});
     REQUIRE(again.code == 0);
     auto json = nlohmann::json::parse(again.out);
     CHECK(json[0]["status"] == "unchanged");
     CHECK(json[0]["version"] == 1);
-    auto log = nlohmann::json::parse(run_binary({"--store", store, "log", "nac-statement-republished", "--format", "json"}).out);
+    auto log = nlohmann::json::parse(
+        run_binary({"--store", store, "log", "nac-statement-republished", "--format", "json"}).out);
     CHECK(log[0]["sightings"].size() == 1);
   }
   SUBCASE("show prints the exact bytes, by number and by hash prefix") {
@@ -58,7 +60,8 @@ TEST_CASE("cli ingest, list, log and show") {
     dir.write("three.txt", "three\n");
     REQUIRE(run_binary({"--store", store, "ingest", (dir / "one.txt").string()}, "", {}, env).code == 0);
     REQUIRE(run_binary({"--store", store, "ingest", (dir / "two.txt").string(), "--author", "Grace <g@example.org>"},
-                       "", {}, env).code == 0);
+                       "", {}, env)
+                .code == 0);
     env["HOME"] = (dir / "nowhere").string();
     env["USER"] = "login-name";
     REQUIRE(run_binary({"--store", store, "ingest", (dir / "three.txt").string()}, "", {}, env).code == 0);

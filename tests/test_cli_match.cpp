@@ -27,10 +27,11 @@ struct SeedStore {
   stet::test::StepClock clock;
 
   SeedStore() {
-    REQUIRE(run_stet({"--store", store, "ingest", seed_doc("nac-statement-original.txt"), "--doc", "nato/nac"}, "",
-                     &clock).code == 0);
-    REQUIRE(run_stet({"--store", store, "ingest", seed_doc("sg-crimea-republished.txt"), "--doc", "un/sg"}, "",
-                     &clock).code == 0);
+    REQUIRE(
+        run_stet({"--store", store, "ingest", seed_doc("nac-statement-original.txt"), "--doc", "nato/nac"}, "", &clock)
+            .code == 0);
+    REQUIRE(run_stet({"--store", store, "ingest", seed_doc("sg-crimea-republished.txt"), "--doc", "un/sg"}, "", &clock)
+                .code == 0);
   }
   stet::test::RunResult match(std::vector<std::string> args, const std::string& input = "") {
     args.insert(args.begin(), {"--store", store, "match"});
@@ -92,8 +93,9 @@ TEST_CASE("cli match") {
   }
   SUBCASE("versions ingested after the index was built are found") {
     REQUIRE(s.match({seed_doc("nac-statement-republished.txt")}).code == 0);
-    std::string text = "A completely new statement about fisheries policy in the North Sea, agreed by the "
-                       "ministers after three days of talks on quotas, inspections and the protection of young fish.";
+    std::string text =
+        "A completely new statement about fisheries policy in the North Sea, agreed by the "
+        "ministers after three days of talks on quotas, inspections and the protection of young fish.";
     auto file = s.dir.write("fish.txt", text);
     REQUIRE(run_stet({"--store", s.store, "ingest", file.string(), "--doc", "eu/fish"}, "", &s.clock).code == 0);
     auto r = s.match({"-"}, text.substr(10));
@@ -172,8 +174,8 @@ TEST_CASE("stet index killed while writing") {
   std::string query = stet::test::read_file(dir / "d123.txt").substr(500, 1500);
   for (int delay_ms : {5, 40, 120}) {
     CAPTURE(delay_ms);
-    stet::test::Child child({stet::test::stet_binary().string(), "--store", store, "index", "--rebuild"},
-                            dir / "out", dir / "err");
+    stet::test::Child child({stet::test::stet_binary().string(), "--store", store, "index", "--rebuild"}, dir / "out",
+                            dir / "err");
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     (void)child.kill_and_reap();
     auto r = stet::test::run_binary({"--store", store, "match", "-", "--format", "json"}, query);

@@ -16,9 +16,9 @@
 TEST_SUITE_BEGIN("e2e");
 
 namespace fs = std::filesystem;
-using stet::test::RunResult;
 using stet::test::run_binary;
 using stet::test::run_stet;
+using stet::test::RunResult;
 
 namespace {
 
@@ -133,9 +133,12 @@ TEST_CASE("cli: a difference in layout alone says what differs") {
       CHECK(r.out.find(c.says) != std::string::npos);
     }
     RunResult wdiff = run_stet(args);  // not a terminal: wdiff, the note beside it
-    CHECK(wdiff.err == "stet: " + c.says + (c.file == "space.txt" ? " (spaces, tabs or line breaks); --show-whitespace marks them" : "") + "\n");
+    CHECK(wdiff.err ==
+          "stet: " + c.says +
+              (c.file == "space.txt" ? " (spaces, tabs or line breaks); --show-whitespace marks them" : "") + "\n");
   }
-  RunResult same = run_stet({"diff", "--files", (dir / "lf.txt").string(), (dir / "lf.txt").string(), "--format", "stat"});
+  RunResult same =
+      run_stet({"diff", "--files", (dir / "lf.txt").string(), (dir / "lf.txt").string(), "--format", "stat"});
   CHECK(same.out.find("differs ") == std::string::npos);
 }
 

@@ -142,7 +142,8 @@ TEST_CASE("tlog: witness cosignatures are checked when their keys are given, unk
   note.signatures.push_back(sl::sign_note(note.text, stranger));
   write(c, sl::format_note(note));
   std::string wkey = sl::format_vkey(sl::signer_vkey(witness));
-  std::string other = sl::format_vkey(sl::signer_vkey({"witness.example/w2", sl::k_type_cosignature, std::string(32, '\x33')}));
+  std::string other =
+      sl::format_vkey(sl::signer_vkey({"witness.example/w2", sl::k_type_cosignature, std::string(32, '\x33')}));
   RunResult ok = run(log.store, {"verify", "--checkpoint", c.string(), "--key", log.vkey, "--witness-key", wkey});
   CHECK(ok.code == 0);
   CHECK(ok.out.find("cosigned by witness witness.example/w1+") != std::string::npos);
@@ -266,8 +267,8 @@ TEST_CASE("tlog: export-tiles writes C2SP tiles, a re-export only adds, verify-t
   fs::path tiles = dir / "tiles";
   RunResult r = run(store, {"export-tiles", tiles.string()});
   REQUIRE_MESSAGE(r.code == 0, r.err);
-  for (const char* f : {"checkpoint", "tile/0/000", "tile/0/001.p/44", "tile/1/000.p/1", "tile/entries/000",
-                        "tile/entries/001.p/44"}) {
+  for (const char* f :
+       {"checkpoint", "tile/0/000", "tile/0/001.p/44", "tile/1/000.p/1", "tile/entries/000", "tile/entries/001.p/44"}) {
     CHECK_MESSAGE(fs::exists(tiles / f), f);
   }
   // Independently: level 0 holds SHA-256(0x00 || entry) of the bundle's entries.
@@ -425,7 +426,8 @@ struct CacheFile {
   explicit CacheFile(fs::path p) : path(std::move(p)), bytes(read_file(path)) {}
   std::uint64_t u64(std::size_t at) const {
     std::uint64_t v = 0;
-    for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(bytes[at + std::size_t(i)]);
+    for (int i = 7; i >= 0; --i)
+      v = (v << 8) | static_cast<unsigned char>(bytes[at + std::size_t(i)]);
     return v;
   }
   std::uint64_t leaves() const { return u64(58); }
@@ -513,8 +515,7 @@ TEST_CASE("tlog: a checkpoint is never signed from a damaged or stale index") {
     std::string root;
     std::string mac;
     fields >> label >> head >> size >> root >> mac;
-    write(log.store / "stet-log.anchors",
-          label + " " + lie.head + " 4 " + lie.tree.root().hex() + " " + mac + "\n");
+    write(log.store / "stet-log.anchors", label + " " + lie.head + " 4 " + lie.tree.root().hex() + " " + mac + "\n");
     check_signed("cp2");
   }
   SUBCASE("a truncated index, or one of a branch moved back and on") {
@@ -537,9 +538,15 @@ TEST_CASE("tlog: prove reads the index, and a byte changed anywhere in it never 
   CacheFile layout(cache);
   REQUIRE(layout.leaves() == 3);
   std::vector<std::size_t> offsets = {20,  // the head
-                                      layout.entries_at() + 1, layout.entries_at() + 70, layout.rows_at() - 3,
-                                      layout.rows_at() + 2, layout.rows_at() + 20, layout.rows_at() + 90,
-                                      layout.levels_at() + 5, layout.levels_at() + 32 * 2 + 7, pristine.size() - 40};
+                                      layout.entries_at() + 1,
+                                      layout.entries_at() + 70,
+                                      layout.rows_at() - 3,
+                                      layout.rows_at() + 2,
+                                      layout.rows_at() + 20,
+                                      layout.rows_at() + 90,
+                                      layout.levels_at() + 5,
+                                      layout.levels_at() + 32 * 2 + 7,
+                                      pristine.size() - 40};
   for (std::size_t at : offsets) {
     for (const char* ref : {"a@1", "b", "a@2"}) {
       CAPTURE(at);
@@ -562,14 +569,16 @@ TEST_CASE("tlog: prove reads the index, and a byte changed anywhere in it never 
   // whatever the index says.
   Log other;
   fs::path foreign = other.checkpoint("foreign");
-  expect_error(run(log.store, {"prove", "b", "--checkpoint", foreign.string()}), "not a checkpoint of this store's log");
+  expect_error(run(log.store, {"prove", "b", "--checkpoint", foreign.string()}),
+               "not a checkpoint of this store's log");
 }
 
 namespace {
 
 std::size_t ceil_log2(std::uint64_t n) {
   std::size_t l = 0;
-  while ((std::uint64_t{1} << l) < n) ++l;
+  while ((std::uint64_t{1} << l) < n)
+    ++l;
   return l;
 }
 
@@ -583,8 +592,8 @@ TEST_CASE("tlog: real proofs stay within 32 x ceil(log2 n) bytes plus the note a
   for (int size : {3, 4, 5, 8, 9, 16, 17, 33, 100}) {
     std::vector<std::string> args = {"ingest"};
     for (; made < size; ++made) {
-      args.push_back(log.dir.write("in/s" + std::to_string(made) + ".txt", "record " + std::to_string(made) + "\n")
-                         .string());
+      args.push_back(
+          log.dir.write("in/s" + std::to_string(made) + ".txt", "record " + std::to_string(made) + "\n").string());
     }
     if (args.size() > 1) {
       REQUIRE(run(log.store, args).code == 0);
@@ -593,7 +602,8 @@ TEST_CASE("tlog: real proofs stay within 32 x ceil(log2 n) bytes plus the note a
     std::string note = read_file(cp);
     std::size_t l = ceil_log2(std::uint64_t(size));
     for (const std::string& doc : {std::string("a@1"), std::string("b"), "s" + std::to_string(size - 1)}) {
-      if (size == 3 && doc == "s2") continue;
+      if (size == 3 && doc == "s2")
+        continue;
       CAPTURE(size);
       CAPTURE(doc);
       RunResult r = run(log.store, {"prove", doc, "--checkpoint", cp.string()});
@@ -610,8 +620,8 @@ TEST_CASE("tlog: real proofs stay within 32 x ceil(log2 n) bytes plus the note a
       std::size_t text = 23 + 6 + base64_size(p.extra->size()) + 1 + 6 + std::to_string(p.index).size() + 1 +
                          45 * p.path.size() + 1 + note.size();
       CHECK(r.out.size() == text);
-      CHECK(r.out.size() <= 23 + 6 + base64_size(p.extra->size()) + 1 + 6 + std::to_string(size).size() + 1 + 45 * l +
-                                 1 + note.size());
+      CHECK(r.out.size() <=
+            23 + 6 + base64_size(p.extra->size()) + 1 + 6 + std::to_string(size).size() + 1 + 45 * l + 1 + note.size());
       fs::path proof = log.dir.write("proof", r.out);
       CHECK(run_plain({"verify-proof", proof.string(), "--key", log.vkey}).code == 0);
     }
@@ -620,7 +630,8 @@ TEST_CASE("tlog: real proofs stay within 32 x ceil(log2 n) bytes plus the note a
 
 TEST_CASE("tlog: verify-proof checks a proof of another log (serverless-log, its test key)") {
   auto dir = stet::test::vectors_or_skip("c2sp/serverless-log", "entries.tsv");
-  if (!dir) return;
+  if (!dir)
+    return;
   std::ifstream entries(*dir / "entries.tsv");
   std::string line;
   std::getline(entries, line);
@@ -652,11 +663,14 @@ TEST_CASE("tlog: verify-proof checks a proof of another log (serverless-log, its
 
 TEST_CASE("tlog: an ECDSA log key is reported unverifiable, exit 2") {
   auto dir = stet::test::vectors_or_skip("c2sp/notes/formats", "rekor-798034-ecdsa.checkpoint");
-  if (!dir) return;
+  if (!dir)
+    return;
   TempDir tmp;
   sl::TlogProof p{std::string("x"), 0, {}, read_file(*dir / "rekor-798034-ecdsa.checkpoint")};
   write(tmp / "p", sl::format_proof(p));
-  const std::string key = "rekor.sigstore.dev+c0d23d6a+AjBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABNhtmPtrWm3U1eQXBogSMdGvXwBcK5AW5i0hrZLOC96l+smGNM7nwZ4QvFK/4sueRoVj//QP22Ni4Qt9DPfkWLc=";
+  const std::string key =
+      "rekor.sigstore.dev+c0d23d6a+AjBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABNhtmPtrWm3U1eQXBogSMdGvXwBcK5AW5i0hrZLOC96l+"
+      "smGNM7nwZ4QvFK/4sueRoVj//QP22Ni4Qt9DPfkWLc=";
   expect_error(run_plain({"verify-proof", (tmp / "p").string(), "--key", key}), "unverifiable");
 }
 

@@ -88,8 +88,8 @@ TEST_CASE("cli: diff --format stat and check agree on real consecutive revisions
   std::size_t cut_pairs = 0;
   for (std::size_t v = 1; v < checks.size(); ++v) {
     CAPTURE(v);
-    auto stat = run_binary({"--store", store, "diff", "wpcom/privacy", std::to_string(v), std::to_string(v + 1),
-                            "--format", "stat"});
+    auto stat = run_binary(
+        {"--store", store, "diff", "wpcom/privacy", std::to_string(v), std::to_string(v + 1), "--format", "stat"});
     bool a_cut = stat.out.find("truncation      A stops") != std::string::npos;
     bool b_cut = stat.out.find("truncation      B stops") != std::string::npos;
     if (a_cut || b_cut) {
@@ -110,7 +110,8 @@ TEST_CASE("cli: a last line that ends many documents of the store is boilerplate
   std::string footer = "Posted by the editorial team of the example newsroom for our readers at home\n";
   auto file = dir.write("doc.txt", "Our newsroom reports on the city.\n\n" + footer);
   ingest(store, "news/a", file);
-  auto alone = nlohmann::json::parse(run_binary({"--store", store, "check", "--doc", "news/a", "--format", "json"}).out);
+  auto alone =
+      nlohmann::json::parse(run_binary({"--store", store, "check", "--doc", "news/a", "--format", "json"}).out);
   CHECK(alone[0]["verdict"] == "truncated");
   for (const std::string name : {"b", "c", "d"}) {
     ingest(store, "news/" + name, dir.write(name + ".txt", "A story about " + name + " happened today.\n\n" + footer));
@@ -128,7 +129,8 @@ TEST_CASE("cli: without a dictionary the cut-word signal is skipped, never an er
       "Der Unternehmer darf einen Arbeitnehmer nicht benachteiligen, weil dieser die Rechte nach diesem Gesetz "
       "in Anspruch nimmt. Die Frist für den Antrag beginnt nicht mit dem Tag der Zustellung.\n\nDer Arbeitgebe";
   auto file = dir.write("gesetz.txt", text).string();
-  auto none = run_binary({"check", "--format", "json", file}, "", {}, {{"STET_DICTIONARY_DIR", (dir / "none").string()}});
+  auto none =
+      run_binary({"check", "--format", "json", file}, "", {}, {{"STET_DICTIONARY_DIR", (dir / "none").string()}});
   CHECK(none.code != 2);
   CHECK(none.err.empty());
   auto json = nlohmann::json::parse(none.out)[0];

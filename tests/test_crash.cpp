@@ -53,7 +53,8 @@ std::vector<Planned> plan_items(std::mt19937& rng, Ledger& ledger, int round, in
     if (kind == 1 && !ledger.contents.empty()) {
       item = ledger.contents[rng() % ledger.contents.size()];  // same bytes again
     } else {
-      item.doc = count > 1 ? "batch-" + std::to_string(i) : (rng() % 2 == 0 ? "shared" : "slot-" + std::to_string(slot));
+      item.doc =
+          count > 1 ? "batch-" + std::to_string(i) : (rng() % 2 == 0 ? "shared" : "slot-" + std::to_string(slot));
       item.content = "Round " + std::to_string(round) + ", slot " + std::to_string(slot) + ", ingest " +
                      std::to_string(ledger.sequence++) + ".\nThe minister said " + std::to_string(rng()) + " words.\n";
     }

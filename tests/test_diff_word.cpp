@@ -182,7 +182,8 @@ TEST_CASE("diff::word_diff") {
     CHECK(r.differs());
     check_round_trip(a, b);
     CAPTURE(marked(a, b, r));
-    CHECK(marked(a, b, r).find("[-עולם café 👩‍👩‍👧-]{+חבר cafe\xCC\x81 👍+}") != std::string::npos);
+    CHECK(marked(a, b, r).find("[-עולם café 👩‍👩‍👧-]{+חבר cafe\xCC\x81 👍+}") !=
+          std::string::npos);
   }
 }
 
@@ -217,7 +218,10 @@ TEST_CASE("diff::word_diff round trip on real histories") {
       continue;
     }
     std::string previous;
-    for (int n = 1; std::filesystem::exists(doc.path() / (n < 10 ? "00" : n < 100 ? "0" : "") += std::to_string(n) + ".txt"); ++n) {
+    for (int n = 1; std::filesystem::exists(doc.path() / (n < 10    ? "00"
+                                                          : n < 100 ? "0"
+                                                                    : "") += std::to_string(n) + ".txt");
+         ++n) {
       std::string name = (n < 10 ? "00" : n < 100 ? "0" : "") + std::to_string(n) + ".txt";
       std::string current = stet::test::read_file(doc.path() / name);
       if (n > 1) {
@@ -244,7 +248,8 @@ TEST_CASE("diff::word_diff gives the same ops on one thread as on two") {
     }
   }
   std::mt19937 rng(18);
-  const std::vector<std::string> words = {"the", "record", "of", "caf\u00e9", "\u201cquoted\u201d", "data,", "it\u2019s"};
+  const std::vector<std::string> words = {"the",   "record",   "of", "caf\u00e9", "\u201cquoted\u201d",
+                                          "data,", "it\u2019s"};
   while (a.size() < 400000) {
     for (int k = 0; k < 12; ++k) {
       a += words[rng() % words.size()] + (k == 11 ? ".\n" : " ");

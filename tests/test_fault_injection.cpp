@@ -31,8 +31,9 @@ RunResult run(const fs::path& store, std::vector<std::string> args) {
 fs::path make_store(const TempDir& dir) {
   fs::path store = dir / "store";
   fs::path docs = stet::test::fixtures_dir() / "docs";
-  REQUIRE(run(store, {"ingest", (docs / "nato-2014-03-17-republished.txt").string(), "--doc", "nato",
-                       "--source", "https://example.org/nato"}).code == 0);
+  REQUIRE(run(store, {"ingest", (docs / "nato-2014-03-17-republished.txt").string(), "--doc", "nato", "--source",
+                      "https://example.org/nato"})
+              .code == 0);
   REQUIRE(run(store, {"ingest", (docs / "sg-crimea-republished.txt").string(), "--doc", "sg"}).code == 0);
   REQUIRE(run(store, {"ingest", (docs / "nac-statement-original.txt").string(), "--doc", "sg"}).code == 0);
   REQUIRE(run(store, {"ingest", (docs / "nato-2014-03-17-republished.txt").string(), "--doc", "nato"}).code == 0);
@@ -77,8 +78,10 @@ TEST_CASE("fault injection: stet verify") {
     std::string id = blob_id(store, content);
     git(store, {"gc", "-q", "--prune=now"});
     REQUIRE_FALSE(fs::exists(stet::test::loose_file(store, id)));
-    std::string line = git(store, {"verify-pack", "-v", (store / "objects/pack").string() + "/" +
-                                                          fs::directory_iterator(store / "objects/pack")->path().stem().string() + ".idx"});
+    std::string line =
+        git(store, {"verify-pack", "-v",
+                    (store / "objects/pack").string() + "/" +
+                        fs::directory_iterator(store / "objects/pack")->path().stem().string() + ".idx"});
     auto at = line.find(id);
     REQUIRE(at != std::string::npos);
     std::istringstream fields(line.substr(at + 40));
@@ -155,15 +158,16 @@ TEST_CASE("fault injection: stet verify --checkpoint (format 1 JSON)") {
   fs::path store = make_store(dir);
   fs::path checkpoint = dir / "cp.json";
   REQUIRE(run(store, {"keygen", (dir / "key").string()}).code == 0);
-  REQUIRE(run(store, {"checkpoint", "--format", "json", "--sign", (dir / "key").string(), "-o", checkpoint.string()}).code == 0);
+  REQUIRE(run(store, {"checkpoint", "--format", "json", "--sign", (dir / "key").string(), "-o", checkpoint.string()})
+              .code == 0);
   auto verify = [&] {
     return run(store, {"verify", "--checkpoint", checkpoint.string(), "--key", (dir / "key.pub").string()});
   };
 
   SUBCASE("an untouched store passes") { CHECK(verify().code == 0); }
   SUBCASE("an extended store passes") {
-    REQUIRE(run(store, {"ingest", (stet::test::fixtures_dir() / "docs/nac-statement-republished.txt").string()})
-                .code == 0);
+    REQUIRE(run(store, {"ingest", (stet::test::fixtures_dir() / "docs/nac-statement-republished.txt").string()}).code ==
+            0);
     CHECK(verify().code == 0);
   }
   SUBCASE("a history rewrite (amend) after a checkpoint") {
@@ -171,10 +175,12 @@ TEST_CASE("fault injection: stet verify --checkpoint (format 1 JSON)") {
     tree.pop_back();
     std::string parent = git(store, {"rev-parse", "HEAD~1"});
     parent.pop_back();
-    std::string amended = stet::test::run_program({"git", "-C", store.string(), "commit-tree", tree, "-p", parent,
-                                                   "-m", "amended"}, "", {},
-                                                  {{"GIT_AUTHOR_NAME", "x"}, {"GIT_AUTHOR_EMAIL", "x@x"},
-                                                   {"GIT_COMMITTER_NAME", "x"}, {"GIT_COMMITTER_EMAIL", "x@x"}})
+    std::string amended = stet::test::run_program(
+                              {"git", "-C", store.string(), "commit-tree", tree, "-p", parent, "-m", "amended"}, "", {},
+                              {{"GIT_AUTHOR_NAME", "x"},
+                               {"GIT_AUTHOR_EMAIL", "x@x"},
+                               {"GIT_COMMITTER_NAME", "x"},
+                               {"GIT_COMMITTER_EMAIL", "x@x"}})
                               .out;
     amended.pop_back();
     git(store, {"update-ref", "refs/heads/main", amended});
@@ -197,7 +203,8 @@ TEST_CASE("fault injection: stet verify --checkpoint (format 1 JSON)") {
   SUBCASE("a checkpoint re-signed with another key") {
     REQUIRE(run(store, {"keygen", (dir / "other").string()}).code == 0);
     fs::path forged = dir / "forged.json";
-    REQUIRE(run(store, {"checkpoint", "--format", "json", "--sign", (dir / "other").string(), "-o", forged.string()}).code == 0);
+    REQUIRE(run(store, {"checkpoint", "--format", "json", "--sign", (dir / "other").string(), "-o", forged.string()})
+                .code == 0);
     RunResult r = run(store, {"verify", "--checkpoint", forged.string(), "--key", (dir / "key.pub").string()});
     expect_finding(r, "checkpoint-signature", "another key");
   }

@@ -91,8 +91,9 @@ TEST_CASE("hostile input: stored byte for byte") {
       {"long-line", long_line},
       {"looks-like-metadata", "Stet-Doc: other\nStet-Sha256: " + std::string(64, '0') +
                                   "\n{\"doc\": \"other\", \"sha256\": \"00\", \"stet_version\": \"9\"}\n"},
-      {"looks-like-git", "tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nparent 0000000000000000000000000000000000000000\n"
-                         "author A <a@b> 0 +0000\n\nStet-Doc: seed\n"},
+      {"looks-like-git",
+       "tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nparent 0000000000000000000000000000000000000000\n"
+       "author A <a@b> 0 +0000\n\nStet-Doc: seed\n"},
       {"separator-only-text", "=====\n"},
   };
   for (const Case& c : cases) {
@@ -125,8 +126,7 @@ TEST_CASE("hostile input: larger than the 64 MiB limit") {
     }
     std::string before = tree_fingerprint(store);
     std::string command = "yes 'A line of text that repeats in a very long document.' | head -c 1073741824 | '" +
-                          stet::test::stet_binary().string() + "' --store '" + store.string() +
-                          "' ingest - --doc huge";
+                          stet::test::stet_binary().string() + "' --store '" + store.string() + "' ingest - --doc huge";
     stet::test::Child child({"/bin/sh", "-c", command}, dir / "huge.out", dir / "huge.err");
     CHECK(child.wait() == 2);
     std::string err = stet::test::read_file(dir / "huge.err");

@@ -19,10 +19,14 @@ TEST_CASE("diff::layout_difference") {
       {"a\nb\n", "a\r\nb\r\n", "only the line endings differ: A uses LF, B uses CRLF"},
       {"a\rb\r", "a\nb\r\n", "only the line endings differ: A uses CR, B uses mixed line endings"},
       {"\xEF\xBB\xBFtext", "text", "only the byte-order mark differs: A has one, B has none"},
-      {"\xEF\xBB\xBF" "a\r\n", "a\n",
-       "only the byte-order mark and the line endings differ: A has one, B has none; A uses CRLF, B uses LF"},
+      {"\xEF\xBB\xBF"
+       "a\r\n",
+       "a\n", "only the byte-order mark and the line endings differ: A has one, B has none; A uses CRLF, B uses LF"},
       {"a  b\n", "a b", "only white space differs (spaces, tabs or line breaks)"},
-      {"a b", "\xEF\xBB\xBF" "a\tb", "only the byte-order mark and white space differ: B has one, A has none (spaces, tabs or line breaks)"},
+      {"a b",
+       "\xEF\xBB\xBF"
+       "a\tb",
+       "only the byte-order mark and white space differ: B has one, A has none (spaces, tabs or line breaks)"},
       {"ab", "a b", ""},
   };
   for (const Case& c : cases) {

@@ -28,13 +28,16 @@ Leaves slice(const Leaves& d, std::size_t b, std::size_t e) { return Leaves(d.be
 
 std::size_t k_of(std::size_t n) {
   std::size_t k = 1;
-  while (k << 1 < n) k <<= 1;
+  while (k << 1 < n)
+    k <<= 1;
   return k;
 }
 
 Digest naive_mth(const Leaves& d) {
-  if (d.empty()) return stet::store::sha256("");
-  if (d.size() == 1) return stet::store::sha256(std::string(1, '\0') + d[0]);
+  if (d.empty())
+    return stet::store::sha256("");
+  if (d.size() == 1)
+    return stet::store::sha256(std::string(1, '\0') + d[0]);
   std::size_t k = k_of(d.size());
   Digest l = naive_mth(slice(d, 0, k));
   Digest r = naive_mth(slice(d, k, d.size()));
@@ -45,7 +48,8 @@ Digest naive_mth(const Leaves& d) {
 }
 
 std::vector<Digest> naive_path(std::size_t m, const Leaves& d) {
-  if (d.size() <= 1) return {};
+  if (d.size() <= 1)
+    return {};
   std::size_t k = k_of(d.size());
   std::vector<Digest> out;
   if (m < k) {
@@ -59,7 +63,8 @@ std::vector<Digest> naive_path(std::size_t m, const Leaves& d) {
 }
 
 std::vector<Digest> naive_subproof(std::size_t m, const Leaves& d, bool b) {
-  if (m == d.size()) return b ? std::vector<Digest>{} : std::vector<Digest>{naive_mth(d)};
+  if (m == d.size())
+    return b ? std::vector<Digest>{} : std::vector<Digest>{naive_mth(d)};
   std::size_t k = k_of(d.size());
   std::vector<Digest> out;
   if (m <= k) {
@@ -74,13 +79,15 @@ std::vector<Digest> naive_subproof(std::size_t m, const Leaves& d, bool b) {
 
 Leaves make_leaves(std::size_t n) {
   Leaves d;
-  for (std::size_t i = 0; i < n; ++i) d.push_back("leaf " + std::to_string(i));
+  for (std::size_t i = 0; i < n; ++i)
+    d.push_back("leaf " + std::to_string(i));
   return d;
 }
 
 MerkleTree tree_of(const Leaves& d) {
   std::vector<Digest> hashes;
-  for (const auto& x : d) hashes.push_back(leaf_hash(x));
+  for (const auto& x : d)
+    hashes.push_back(leaf_hash(x));
   return MerkleTree(hashes);
 }
 
@@ -168,7 +175,8 @@ TEST_CASE("log merkle: a truncated tree is the tree of the prefix, and grows aga
     cut.truncate(n);
     REQUIRE(cut.levels() == tree_of(slice(d, 0, n)).levels());
     std::vector<Digest> rest;
-    for (std::size_t i = n; i < d.size(); ++i) rest.push_back(leaf_hash(d[i]));
+    for (std::size_t i = n; i < d.size(); ++i)
+      rest.push_back(leaf_hash(d[i]));
     cut.append(rest);
     CHECK(cut.levels() == full.levels());
   }
@@ -191,7 +199,8 @@ struct CountingSource : NodeSource {
 
 std::size_t ceil_log2(std::uint64_t n) {
   std::size_t l = 0;
-  while ((std::uint64_t{1} << l) < n) ++l;
+  while ((std::uint64_t{1} << l) < n)
+    ++l;
   return l;
 }
 
@@ -199,7 +208,8 @@ std::size_t ceil_log2(std::uint64_t n) {
 
 TEST_CASE("log merkle: a path has at most ceil(log2 n) hashes and reads O(log^2 n) subtrees, up to 2^17 leaves") {
   std::vector<Digest> hashes;
-  for (std::uint64_t i = 0; i < 131'073; ++i) hashes.push_back(leaf_hash("leaf " + std::to_string(i)));
+  for (std::uint64_t i = 0; i < 131'073; ++i)
+    hashes.push_back(leaf_hash("leaf " + std::to_string(i)));
   MerkleTree tree(hashes);
   CountingSource source(tree);
   for (std::uint64_t n : {1ULL, 2ULL, 3ULL, 5ULL, 1000ULL, 65'536ULL, 65'537ULL, 100'000ULL, 131'072ULL, 131'073ULL}) {

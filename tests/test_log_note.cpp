@@ -29,8 +29,10 @@ std::string key_line(const std::filesystem::path& keys, const std::string& label
   std::ifstream in(keys);
   std::string line;
   while (std::getline(in, line)) {
-    if (line.starts_with(label + "\t" + kind + "\t")) return line.substr(label.size() + kind.size() + 2);
-    if (label.empty() && line.starts_with(kind + "\t")) return line.substr(kind.size() + 1);
+    if (line.starts_with(label + "\t" + kind + "\t"))
+      return line.substr(label.size() + kind.size() + 2);
+    if (label.empty() && line.starts_with(kind + "\t"))
+      return line.substr(kind.size() + 1);
   }
   FAIL("no " << kind << " for " << label << " in " << keys.string());
   return "";
@@ -38,7 +40,8 @@ std::string key_line(const std::filesystem::path& keys, const std::string& label
 
 SignatureState state_of(const std::string& note_bytes, const std::vector<std::string>& vkeys, std::size_t which = 0) {
   std::vector<Vkey> keys;
-  for (const auto& v : vkeys) keys.push_back(parse_vkey(v));
+  for (const auto& v : vkeys)
+    keys.push_back(parse_vkey(v));
   return check_signatures(parse_note(note_bytes), keys).at(which).state;
 }
 
@@ -49,7 +52,8 @@ constexpr const char* k_enoch = "EnochRoot+af0cfe78+ATtqJ7zOtqQtYqOo0CpvDXNlMhV3
 
 TEST_CASE("log note: the golang.org/x/mod notes verify, and any one-byte change fails") {
   auto dir = stet::test::vectors_or_skip("c2sp/notes/golang-mod", "peterneumann.note");
-  if (!dir) return;
+  if (!dir)
+    return;
   std::string note = slurp(*dir / "peterneumann.note");
   CHECK(state_of(note, {k_peter}) == SignatureState::verified);
   CHECK(state_of(note, {k_enoch}) == SignatureState::absent);
@@ -69,17 +73,18 @@ TEST_CASE("log note: the golang.org/x/mod notes verify, and any one-byte change 
   CHECK(state_of(two, {k_peter, k_enoch}, 1) == SignatureState::verified);
   CHECK(state_of(two, {k_peter}) == SignatureState::verified);
   CHECK(state_of(slurp(*dir / "bad-signature.note"), {k_peter}) == SignatureState::invalid);
-  for (const char* bad : {"too-many-signatures.note", "malformed-no-signatures.note", "malformed-blank-line-only.note",
-                          "malformed-no-final-newline.note", "malformed-control-char.note",
-                          "malformed-invalid-utf8.note", "malformed-space-in-name.note",
-                          "malformed-line-after-signatures.note"}) {
+  for (const char* bad :
+       {"too-many-signatures.note", "malformed-no-signatures.note", "malformed-blank-line-only.note",
+        "malformed-no-final-newline.note", "malformed-control-char.note", "malformed-invalid-utf8.note",
+        "malformed-space-in-name.note", "malformed-line-after-signatures.note"}) {
     CHECK_THROWS_AS_MESSAGE((void)parse_note(slurp(*dir / bad)), InvalidInputError, bad);
   }
 }
 
 TEST_CASE("log note: signing the Go test note with its private key reproduces it byte for byte") {
   auto dir = stet::test::vectors_or_skip("c2sp/notes/golang-mod", "keys.txt");
-  if (!dir) return;
+  if (!dir)
+    return;
   Signer signer = parse_signer(key_line(*dir / "keys.txt", "PeterNeumann", "skey"), "ignored");
   CHECK(format_vkey(signer_vkey(signer)) == k_peter);
   std::string note = slurp(*dir / "peterneumann.note");
@@ -90,7 +95,8 @@ TEST_CASE("log note: signing the Go test note with its private key reproduces it
 
 TEST_CASE("log note: the serverless-log checkpoints verify with its test key and parse as tree heads") {
   auto dir = stet::test::vectors_or_skip("c2sp/serverless-log", "keys.txt");
-  if (!dir) return;
+  if (!dir)
+    return;
   std::string vkey = key_line(*dir / "keys.txt", "", "vkey");
   Signer signer = parse_signer(key_line(*dir / "keys.txt", "", "skey"), "ignored");
   CHECK(format_vkey(signer_vkey(signer)) == vkey);
@@ -108,9 +114,11 @@ TEST_CASE("log note: the serverless-log checkpoints verify with its test key and
   }
 }
 
-TEST_CASE("log note: the transparency-dev checkpoints: sum.golang.org with extra signatures, Rekor ECDSA unverifiable") {
+TEST_CASE(
+    "log note: the transparency-dev checkpoints: sum.golang.org with extra signatures, Rekor ECDSA unverifiable") {
   auto dir = stet::test::vectors_or_skip("c2sp/notes/formats", "sum-golang-org-6476701.checkpoint");
-  if (!dir) return;
+  if (!dir)
+    return;
   const std::string sum = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
   std::string plain = slurp(*dir / "sum-golang-org-6476701.checkpoint");
   CHECK(state_of(plain, {sum}) == SignatureState::verified);
@@ -126,13 +134,16 @@ TEST_CASE("log note: the transparency-dev checkpoints: sum.golang.org with extra
   }
   CHECK(state_of(extra, {sum}) == SignatureState::verified);  // the other three are ignored
   std::string rekor = slurp(*dir / "rekor-798034-ecdsa.checkpoint");
-  const std::string rekor_key = "rekor.sigstore.dev+c0d23d6a+AjBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABNhtmPtrWm3U1eQXBogSMdGvXwBcK5AW5i0hrZLOC96l+smGNM7nwZ4QvFK/4sueRoVj//QP22Ni4Qt9DPfkWLc=";
+  const std::string rekor_key =
+      "rekor.sigstore.dev+c0d23d6a+AjBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABNhtmPtrWm3U1eQXBogSMdGvXwBcK5AW5i0hrZLOC96l+"
+      "smGNM7nwZ4QvFK/4sueRoVj//QP22Ni4Qt9DPfkWLc=";
   CHECK(state_of(rekor, {rekor_key}) == SignatureState::unsupported);
 }
 
 TEST_CASE("log note: the C2SP spec examples parse, the elided tlog-proof example is a proof whose note is malformed") {
   auto dir = stet::test::vectors_or_skip("c2sp/spec-examples", "tlog-proof-1.txt");
-  if (!dir) return;
+  if (!dir)
+    return;
   CHECK(parse_note(slurp(*dir / "signed-note-1.txt")).signatures.size() == 1);
   CHECK(parse_note(slurp(*dir / "signed-note-2.txt")).signatures.front().name == "example.com/foo");
   CHECK(parse_tree_head(parse_note(slurp(*dir / "tlog-checkpoint-1.txt")).text).size == 20852163);
@@ -147,9 +158,11 @@ TEST_CASE("log note: the C2SP spec examples parse, the elided tlog-proof example
 }
 
 TEST_CASE("log note: vkeys are strict, cosignatures carry a signed timestamp") {
-  CHECK_THROWS_AS((void)parse_vkey("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"), InvalidInputError);
+  CHECK_THROWS_AS((void)parse_vkey("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"),
+                  InvalidInputError);
   CHECK_THROWS_AS((void)parse_vkey("PeterNeumann+c74f20a3"), InvalidInputError);
-  CHECK_THROWS_AS((void)parse_vkey("Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"), InvalidInputError);
+  CHECK_THROWS_AS((void)parse_vkey("Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"),
+                  InvalidInputError);
   CHECK(format_vkey(parse_vkey(std::string(k_peter) + "\n")) == k_peter);
   Signer witness{"witness.example/w1", k_type_cosignature, std::string(32, '\x07')};
   Vkey wkey = signer_vkey(witness);

@@ -10,7 +10,8 @@ using stet::cli::parse_manifest;
 
 TEST_CASE("cli::parse_manifest") {
   SUBCASE("CSV with quoting, CRLF, a BOM and columns in any order") {
-    auto m = parse_manifest("\xEF\xBB\xBFtitle,path,retrieved\r\n\"A, \"\"quoted\"\"\",a.txt,2019-01-01\r\n,b.txt,\r\n");
+    auto m =
+        parse_manifest("\xEF\xBB\xBFtitle,path,retrieved\r\n\"A, \"\"quoted\"\"\",a.txt,2019-01-01\r\n,b.txt,\r\n");
     REQUIRE(m.problems.empty());
     REQUIRE(m.rows.size() == 2);
     CHECK(m.rows[0].title == "A, \"quoted\"");
@@ -42,7 +43,8 @@ TEST_CASE("cli::parse_manifest") {
     CHECK(parse_manifest("path\n\"open\n").problems.at(0).reason == "a quoted field is not closed");
   }
   SUBCASE("JSON Lines") {
-    auto m = parse_manifest("{\"path\": \"a.txt\", \"doc\": \"a\"}\n\n{\"path\": 3}\nnot json\n{\"path\": \"b\", \"x\": \"y\"}\n");
+    auto m = parse_manifest(
+        "{\"path\": \"a.txt\", \"doc\": \"a\"}\n\n{\"path\": 3}\nnot json\n{\"path\": \"b\", \"x\": \"y\"}\n");
     REQUIRE(m.rows.size() == 1);
     CHECK(m.rows[0].doc == "a");
     REQUIRE(m.problems.size() == 3);

@@ -58,9 +58,7 @@ TEST_CASE("match::text_words") {
     CHECK(words[2].end == 14);
     CHECK(words[0].key != words[1].key);
   }
-  SUBCASE("invalid UTF-8 is skipped, never fatal") {
-    CHECK(m::text_words(std::string("ab \xff\xfe cd")).size() == 2);
-  }
+  SUBCASE("invalid UTF-8 is skipped, never fatal") { CHECK(m::text_words(std::string("ab \xff\xfe cd")).size() == 2); }
 }
 
 TEST_CASE("match::winnow") {
@@ -128,7 +126,9 @@ TEST_CASE("match::align_texts") {
   SUBCASE("rewrapped, straight quotes, an ad line and two edited words") {
     std::string copy = original;
     std::replace(copy.begin(), copy.end(), '\n', ' ');
-    auto put = [&copy](const std::string& from, const std::string& to) { copy.replace(copy.find(from), from.size(), to); };
+    auto put = [&copy](const std::string& from, const std::string& to) {
+      copy.replace(copy.find(from), from.size(), to);
+    };
     put("\u2019", "'");
     put("deeply flawed", "very flawed");
     put("Furthermore,", "ADVERTISEMENT Subscribe now for our daily newsletter\nRead more\nFurthermore,");
@@ -165,8 +165,9 @@ TEST_CASE("match::align_texts") {
     std::string other = seed_text("sg-crimea-republished.txt");
     CHECK(m::judge(m::align_texts(original, "Seven words about cooking pasta at home."), false, false) ==
           m::Verdict::none);
-    std::string lorem = "The recipe calls for the so-called referendum held on 16 March in a pan, stirred gently "
-                        "until golden, then served with bread and olives to four hungry guests at the table.";
+    std::string lorem =
+        "The recipe calls for the so-called referendum held on 16 March in a pan, stirred gently "
+        "until golden, then served with bread and olives to four hungry guests at the table.";
     CHECK(m::judge(m::align_texts(original, lorem), false, false) == m::Verdict::none);
     CHECK(m::judge(m::align_texts(original, other), false, false) == m::Verdict::none);
   }

@@ -64,8 +64,8 @@ std::optional<an::PairFinding> judged_whole(const an::PairSide& a, const an::Pai
 std::vector<std::string> variants(const std::string& text) {
   auto words = an::split_words(text);
   std::vector<std::string> out;
-  const std::vector<std::string> endings = {"", " \u2026", "\u2026", " [...]", " Read more", " and so", " a b c d",
-                                            " a b c d e", " a b c d e f"};
+  const std::vector<std::string> endings = {"",        " \u2026",  "\u2026",     " [...]",      " Read more",
+                                            " and so", " a b c d", " a b c d e", " a b c d e f"};
   for (std::size_t k : {std::size_t{1}, std::size_t{2}, std::size_t{5}, std::size_t{40}}) {
     if (words.size() <= k) {
       continue;

@@ -25,9 +25,7 @@ RunResult stet_in(const fs::path& store, std::vector<std::string> args) {
   return stet::test::run_stet(args);
 }
 
-void write_file(const fs::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
+void write_file(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 // Document `a` in two versions, then the bytes of one of them replaced
 // through plain git (the record and its SHA-256 left as they were).
@@ -68,9 +66,14 @@ TEST_CASE("store::ContentStore::content re-hashes the bytes") {
 TEST_CASE("cli: every command that reads version bytes refuses altered bytes") {
   TempDir dir;
   fs::path store = tampered_store(dir);
-  const std::vector<std::vector<std::string>> commands = {
-      {"show", "a@1"}, {"show", "a@2"}, {"diff", "a@1", "a@2"}, {"diff", "a"}, {"check", "a"},
-      {"log", "a"},    {"log", "a", "--format", "json"},          {"report", "a", "-o", (dir / "r.html").string()}};
+  const std::vector<std::vector<std::string>> commands = {{"show", "a@1"},
+                                                          {"show", "a@2"},
+                                                          {"diff", "a@1", "a@2"},
+                                                          {"diff", "a"},
+                                                          {"check", "a"},
+                                                          {"log", "a"},
+                                                          {"log", "a", "--format", "json"},
+                                                          {"report", "a", "-o", (dir / "r.html").string()}};
   int shown = 0;
   for (const auto& args : commands) {
     CAPTURE(args.front());

@@ -48,11 +48,11 @@ stet::store::Version make_version(int number, const std::string& text, const std
 // A three-version history: v2 is cut short, v3 carries markup in its text,
 // its source and its title.
 stet::cli::ReportInput sample_input() {
-  std::vector<std::string> texts = {
-      "The council met on Monday. It agreed to publish the full minutes next week.\n",
-      "The council met on Monday. It agreed to publish the\n",
-      "The council met on Tuesday. <script>document.title='pwned'</script> & more.\n"};
-  std::vector<std::string> sources = {"https://example.org/a", "javascript:alert(1)", "\"><img src=x onerror=alert(1)>"};
+  std::vector<std::string> texts = {"The council met on Monday. It agreed to publish the full minutes next week.\n",
+                                    "The council met on Monday. It agreed to publish the\n",
+                                    "The council met on Tuesday. <script>document.title='pwned'</script> & more.\n"};
+  std::vector<std::string> sources = {"https://example.org/a", "javascript:alert(1)",
+                                      "\"><img src=x onerror=alert(1)>"};
   stet::cli::ReportInput input;
   input.doc = "memo";
   for (std::size_t i = 0; i < texts.size(); ++i) {

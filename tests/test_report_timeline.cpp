@@ -143,7 +143,11 @@ TEST_CASE("cli report: 107 real revisions make a small page") {
   stet::test::StepClock clock;
   std::size_t text_bytes = 0;
   int versions = 0;
-  for (int rev = 1; fs::exists(*history / (std::string(rev < 10 ? "00" : rev < 100 ? "0" : "") + std::to_string(rev) + ".txt")); ++rev) {
+  for (int rev = 1; fs::exists(*history / (std::string(rev < 10    ? "00"
+                                                       : rev < 100 ? "0"
+                                                                   : "") +
+                                           std::to_string(rev) + ".txt"));
+       ++rev) {
     fs::path file = *history / (std::string(rev < 10 ? "00" : rev < 100 ? "0" : "") + std::to_string(rev) + ".txt");
     text_bytes += fs::file_size(file);
     REQUIRE(stet::test::run_stet({"--store", store, "ingest", file.string(), "--doc", "tos"}, "", &clock).code == 0);

@@ -94,7 +94,7 @@ TEST_CASE("sentences: Unicode's rules on plain prose") {
         std::vector<std::string>{"He said \"stop.\" ", "Then (quietly.) ", "She left."});
   // A comma or another terminator after a period continues it (SB8a).
   CHECK(split("It was etc., and so on... Done.") == std::vector<std::string>{"It was etc., and so on... ", "Done."});
-  CHECK(split("") .empty());
+  CHECK(split("").empty());
 }
 
 TEST_CASE("sentences: terminated says how a sentence ended") {
@@ -112,8 +112,8 @@ TEST_CASE("sentences: line breaks and blank lines") {
   std::string text = "A heading\nA first line\nwrapped here. Next.\n\nNew paragraph.\n";
   // By default a line break ends a sentence (UAX #29); a blank line joins the
   // sentence before it, so no sentence is white space only.
-  CHECK(split(text) == std::vector<std::string>{"A heading\n", "A first line\n", "wrapped here. ", "Next.\n\n",
-                                                "New paragraph.\n"});
+  CHECK(split(text) ==
+        std::vector<std::string>{"A heading\n", "A first line\n", "wrapped here. ", "Next.\n\n", "New paragraph.\n"});
   // Unwrapped: a single line break inside a paragraph reads as a space.
   tx::SentenceOptions unwrap;
   unwrap.unwrap_lines = true;

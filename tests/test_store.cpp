@@ -103,9 +103,9 @@ TEST_CASE("store::ContentStore::ingest") {
   }
   SUBCASE("a batch is one commit and documents are listed sorted") {
     std::string before = store.head();
-    auto out = store.ingest({item("z/b", "x", "2026-01-01T00:00:01.000000Z"),
-                             item("a", "y", "2026-01-01T00:00:01.000000Z"),
-                             item("a", "y", "2026-01-01T00:00:01.000000Z")});
+    auto out =
+        store.ingest({item("z/b", "x", "2026-01-01T00:00:01.000000Z"), item("a", "y", "2026-01-01T00:00:01.000000Z"),
+                      item("a", "y", "2026-01-01T00:00:01.000000Z")});
     CHECK(out[2].status == st::IngestStatus::unchanged);
     auto r = stet::test::run_program({"git", "-C", (dir / "s").string(), "rev-list", "--count", "HEAD"});
     CHECK(r.out == "2\n");
@@ -140,8 +140,8 @@ TEST_CASE("store::ContentStore::ingest") {
     CHECK((*history)[0].ingest.ingested_at == "2026-02-02T00:00:01.000000Z");
   }
   SUBCASE("the same input twice in one batch is two observations, told apart by their input index") {
-    auto out = store.ingest({item("a", "same", "2026-01-01T00:00:01.000000Z"),
-                             item("a", "same", "2026-01-01T00:00:01.000000Z")});
+    auto out = store.ingest(
+        {item("a", "same", "2026-01-01T00:00:01.000000Z"), item("a", "same", "2026-01-01T00:00:01.000000Z")});
     CHECK(out[0].status == st::IngestStatus::added);
     CHECK(out[1].status == st::IngestStatus::unchanged);
     auto history = store.history("a");
@@ -152,15 +152,17 @@ TEST_CASE("store::ContentStore::ingest") {
   }
   SUBCASE("an invalid id is refused and nothing is written") {
     std::string before = stet::test::tree_fingerprint(dir / "s");
-    CHECK_THROWS_AS((void)store.ingest({item("ok", "x", "2026-01-01T00:00:01Z"), item("Bad", "y", "2026-01-01T00:00:01Z")}),
-                    st::InvalidInputError);
+    CHECK_THROWS_AS(
+        (void)store.ingest({item("ok", "x", "2026-01-01T00:00:01Z"), item("Bad", "y", "2026-01-01T00:00:01Z")}),
+        st::InvalidInputError);
     CHECK(stet::test::tree_fingerprint(dir / "s") == before);
   }
   SUBCASE("the store is readable and clean with plain git") {
     (void)store.ingest({item("a", "bytes\n", "2026-01-01T00:00:01.000000Z")});
     auto fsck = stet::test::run_program({"git", "-C", (dir / "s").string(), "fsck", "--strict"});
     CHECK(fsck.code == 0);
-    auto show = stet::test::run_program({"git", "-C", (dir / "s").string(), "log", "-1", "--format=%(trailers:key=Stet-Document,valueonly)"});
+    auto show = stet::test::run_program(
+        {"git", "-C", (dir / "s").string(), "log", "-1", "--format=%(trailers:key=Stet-Document,valueonly)"});
     CHECK(show.out.starts_with("a\n"));
   }
 }

@@ -89,8 +89,10 @@ TEST_CASE("store::pull") {
   auto b = f.store("b", 2);
   auto c = f.store("c", 3);
   SUBCASE("three stores, same and different documents, union on every side") {
-    (void)a.ingest({item("shared", "first text\n", "2026-01-02T10:00:00Z", "Ann"), item("only-a", "a", "2026-01-02T10:00:00Z")});
-    (void)b.ingest({item("shared", "second text\n", "2026-01-02T09:00:00Z", "Bob"), item("only-b", "b", "2026-01-02T09:00:00Z")});
+    (void)a.ingest(
+        {item("shared", "first text\n", "2026-01-02T10:00:00Z", "Ann"), item("only-a", "a", "2026-01-02T10:00:00Z")});
+    (void)b.ingest(
+        {item("shared", "second text\n", "2026-01-02T09:00:00Z", "Bob"), item("only-b", "b", "2026-01-02T09:00:00Z")});
     // The same bytes of the same document, ingested apart: one version, two records.
     (void)c.ingest({item("shared", "first text\n", "2026-01-02T11:00:00Z", "Cat")});
     CHECK(st::push(a, "origin").kind == st::PushKind::initialised);
@@ -185,11 +187,11 @@ TEST_CASE("store::pull refuses what is not a union") {
     args.insert(args.begin(), {"git", "-C", work.string(), "-c", "user.name=x", "-c", "user.email=x@x"});
     return run_program(args).code;
   };
-  SUBCASE("a removed version") {
-    REQUIRE(git({"rm", "-r", "-q", "docs"}) == 0);
-  }
+  SUBCASE("a removed version") { REQUIRE(git({"rm", "-r", "-q", "docs"}) == 0); }
   SUBCASE("a changed record") {
-    REQUIRE(run_program({"sh", "-c", "f=$(find " + work.string() + "/docs -name '*.json' | head -1); echo '{}' > \"$f\""}).code == 0);
+    REQUIRE(
+        run_program({"sh", "-c", "f=$(find " + work.string() + "/docs -name '*.json' | head -1); echo '{}' > \"$f\""})
+            .code == 0);
     REQUIRE(git({"add", "-A"}) == 0);
   }
   REQUIRE(git({"commit", "-q", "-m", "rewrite"}) == 0);

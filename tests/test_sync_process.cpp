@@ -174,7 +174,9 @@ TEST_CASE("sync over git:// with a real git daemon") {
   auto cloned = run_binary({"clone", url, b.string()});
   CHECK(cloned.code == 0);
   dir.write("in/report.txt", "The minister said the plan was not final.\n");
-  REQUIRE(run_binary(with_store(b, {"ingest", (dir / "in/report.txt").string(), (dir / "in/notes.txt").string()})).code == 0);
+  REQUIRE(
+      run_binary(with_store(b, {"ingest", (dir / "in/report.txt").string(), (dir / "in/notes.txt").string()})).code ==
+      0);
   REQUIRE(run_binary(with_store(a, {"ingest", (dir / "in/notes.txt").string()})).code == 0);
   CHECK(run_binary(with_store(b, {"push"})).code == 0);
   auto refused = run_binary(with_store(a, {"push"}));

@@ -72,7 +72,9 @@ std::string typographic_variant(std::string_view text, std::mt19937& rng) {
   for (char c : text) {
     int roll = static_cast<int>(rng() % 4);
     if (c == '"' && roll > 0) {
-      out += roll == 1 ? (open ? "\xE2\x80\x9C" : "\xE2\x80\x9D") : roll == 2 ? (open ? "\xC2\xAB" : "\xC2\xBB") : "\xE2\x80\x9E";
+      out += roll == 1   ? (open ? "\xE2\x80\x9C" : "\xE2\x80\x9D")
+             : roll == 2 ? (open ? "\xC2\xAB" : "\xC2\xBB")
+                         : "\xE2\x80\x9E";
       open = !open;
     } else if (c == '\'' && roll > 0) {
       out += roll == 1 ? "\xE2\x80\x99" : roll == 2 ? "\xCA\xBC" : "\xE2\x80\x98";
@@ -89,11 +91,45 @@ std::string typographic_variant(std::string_view text, std::mt19937& rng) {
 
 // Random text made of words, punctuation and the variants the table folds.
 std::string generated_text(std::mt19937& rng) {
-  static const std::vector<std::string> k_pieces = {
-      "yes", "no", "don't", "don\xE2\x80\x99t", "caf\xC3\xA9", "cafe\xCC\x81", "\xEF\xAC\x81nd", "find", "U.S.",
-      "2014", "3.14", "user@example.org", "snake_case", "\xE4\xB8\xAD\xE6\x96\x87", "\"", "\xC2\xAB", "\xC2\xBB",
-      "\xE2\x80\x9C", "'", "\xE2\x80\x99", "-", "\xE2\x80\x94", "...", "\xE2\x80\xA6", ",", ".", "!", "(", ")",
-      " ", " ", " ", "\n", "\n\n", "\t", "\xC2\xA0", "\xE2\x80\x8B", "\xC2\xAD", "\xEF\xBB\xBF"};
+  static const std::vector<std::string> k_pieces = {"yes",
+                                                    "no",
+                                                    "don't",
+                                                    "don\xE2\x80\x99t",
+                                                    "caf\xC3\xA9",
+                                                    "cafe\xCC\x81",
+                                                    "\xEF\xAC\x81nd",
+                                                    "find",
+                                                    "U.S.",
+                                                    "2014",
+                                                    "3.14",
+                                                    "user@example.org",
+                                                    "snake_case",
+                                                    "\xE4\xB8\xAD\xE6\x96\x87",
+                                                    "\"",
+                                                    "\xC2\xAB",
+                                                    "\xC2\xBB",
+                                                    "\xE2\x80\x9C",
+                                                    "'",
+                                                    "\xE2\x80\x99",
+                                                    "-",
+                                                    "\xE2\x80\x94",
+                                                    "...",
+                                                    "\xE2\x80\xA6",
+                                                    ",",
+                                                    ".",
+                                                    "!",
+                                                    "(",
+                                                    ")",
+                                                    " ",
+                                                    " ",
+                                                    " ",
+                                                    "\n",
+                                                    "\n\n",
+                                                    "\t",
+                                                    "\xC2\xA0",
+                                                    "\xE2\x80\x8B",
+                                                    "\xC2\xAD",
+                                                    "\xEF\xBB\xBF"};
   std::string out;
   std::size_t n = 1 + rng() % 24;
   for (std::size_t i = 0; i < n; ++i) {
@@ -169,7 +205,8 @@ TEST_CASE("text::is_space") {
 TEST_CASE("text::typography_fold") {
   CHECK(tx::fold_typography("\xC2\xAByes\xC2\xBB") == "\"yes\"");
   CHECK(tx::fold_typography("\xE2\x80\x9Cyes\xE2\x80\x9D it\xCA\xBCs") == "\"yes\" it's");
-  CHECK(tx::fold_typography("a\xE2\x80\x94" "b\xE2\x80\xA6") == "a-b...");
+  CHECK(tx::fold_typography("a\xE2\x80\x94"
+                            "b\xE2\x80\xA6") == "a-b...");
   CHECK(tx::fold_typography("\xEF\xAC\x81nd\xC2\xA0x") == "find x");
   CHECK(tx::fold_typography("zero\xE2\x80\x8Bwidth\xC2\xAD") == "zerowidth");
   CHECK(tx::fold_typography("keep \xFF bytes") == "keep \xFF bytes");
@@ -189,7 +226,9 @@ TEST_CASE("text::word_count") {
       {"don't stop", 2},
       {"the U.S. army", 3},
       {"end.", 1},
-      {"caf\xC3\xA9 na\xC3\xAF" "ve", 2},
+      {"caf\xC3\xA9 na\xC3\xAF"
+       "ve",
+       2},
       {"e\xCC\x81t\xC3\xA9", 1},
       {"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xD0\xBC\xD0\xB8\xD1\x80", 2},
       {"2014-03-17", 3},
@@ -219,7 +258,8 @@ TEST_CASE("text::split_words") {
 
 TEST_CASE("text::lowercase and fold_case") {
   CHECK(tx::lowercase("\xC3\x89t\xC3\xA9 ABC") == "\xC3\xA9t\xC3\xA9 abc");
-  CHECK(tx::fold_case("Stra\xC3\x9F" "e") == "strasse");
+  CHECK(tx::fold_case("Stra\xC3\x9F"
+                      "e") == "strasse");
   CHECK(tx::is_word_char(U'\u0301'));
   CHECK_FALSE(tx::is_word_char(U'\u00AB'));
 }
@@ -244,7 +284,8 @@ TEST_CASE("consistency: one word count in show --meta, log, diff --format stat a
   CHECK(show.out.find(", 11 words\n") != std::string::npos);
   auto log = stet::test::run_stet({"--store", store, "log", "nato/statement"}, "", &clock);
   CHECK(log.out.find(", 11 words\n") != std::string::npos);
-  auto meta = stet::test::run_stet({"--store", store, "show", "nato/statement", "--meta", "--format", "json"}, "", &clock);
+  auto meta =
+      stet::test::run_stet({"--store", store, "show", "nato/statement", "--meta", "--format", "json"}, "", &clock);
   CHECK(nlohmann::json::parse(meta.out).at("words") == 11);
   auto stat = stet::test::run_stet({"diff", "--files", file, file, "--format", "json"}, "", &clock);
   CHECK(nlohmann::json::parse(stat.out).at("stats").at("words_a") == 11);
@@ -258,9 +299,13 @@ TEST_CASE("consistency: normalized hashes equal exactly when --ignore-typography
     const std::pair<const char*, const char*> cases[] = {
         {"Say \xC2\xAByes\xC2\xBB now.", "Say \"yes\" now."},
         {"it\xCA\xBCs", "it's"},
-        {"caf" "e\xCC\x81 ok", "caf\xC3\xA9 ok"},
+        {"caf"
+         "e\xCC\x81 ok",
+         "caf\xC3\xA9 ok"},
         {"wait\xE2\x80\xA6 now", "wait... now"},
-        {"foo\xE2\x80\x8B" "bar x", "foobar x"},
+        {"foo\xE2\x80\x8B"
+         "bar x",
+         "foobar x"},
         {" foo\n", "foo"},
         {"a .", "a."},
         {"yes", "no"},

@@ -17,7 +17,9 @@ TEST_CASE("analysis::text_problem") {
   };
   const Case cases[] = {
       {"plain ASCII\n", true, ""},
-      {"\xEF\xBB\xBF" "BOM and CRLF\r\n", true, ""},
+      {"\xEF\xBB\xBF"
+       "BOM and CRLF\r\n",
+       true, ""},
       {"caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80", true, ""},
       {"control \x01\x7F characters", true, ""},
       {std::string("nul\0byte", 8), false, "NUL byte at offset 3"},
@@ -39,12 +41,17 @@ TEST_CASE("analysis::text_problem") {
 TEST_CASE("analysis::normalized_text") {
   SUBCASE("whitespace runs collapse and ends are trimmed") {
     CHECK(an::normalized_text("  a\t\tb\r\n\r\nc  \n") == "a b c");
-    CHECK(an::normalized_text("a\xC2\xA0" "b\xE2\x80\xAF" "c\xE3\x80\x80" "d") == "a b c d");
+    CHECK(an::normalized_text("a\xC2\xA0"
+                              "b\xE2\x80\xAF"
+                              "c\xE3\x80\x80"
+                              "d") == "a b c d");
   }
   SUBCASE("typography folds to ASCII") {
     CHECK(an::normalized_text("\xE2\x80\x9Cquoted\xE2\x80\x9D it\xE2\x80\x99s") == "\"quoted\" it's");
-    CHECK(an::normalized_text("1914\xE2\x80\x93" "1918 \xE2\x80\x94 dash") == "1914-1918 - dash");
-    CHECK(an::normalized_text("\xEF\xAC\x81nal o\xEF\xAC\x80" "er") == "final offer");
+    CHECK(an::normalized_text("1914\xE2\x80\x93"
+                              "1918 \xE2\x80\x94 dash") == "1914-1918 - dash");
+    CHECK(an::normalized_text("\xEF\xAC\x81nal o\xEF\xAC\x80"
+                              "er") == "final offer");
     CHECK(an::normalized_text("soft\xC2\xADhyphen zero\xE2\x80\x8Bwidth") == "softhyphen zerowidth");
     CHECK(an::normalized_text("wait\xE2\x80\xA6") == "wait...");
   }
@@ -52,20 +59,24 @@ TEST_CASE("analysis::normalized_text") {
     CHECK(an::normalized_text("e\xCC\x81t\xC3\xA9") == "\xC3\xA9t\xC3\xA9");
   }
   SUBCASE("copies differing only in typography and spacing normalize alike") {
-    std::string curly = "NATO\xE2\x80\x99s \xE2\x80\x9C" "firm\xE2\x80\x9D  commitment \xE2\x80\x93 today.\r\n";
+    std::string curly =
+        "NATO\xE2\x80\x99s \xE2\x80\x9C"
+        "firm\xE2\x80\x9D  commitment \xE2\x80\x93 today.\r\n";
     std::string plain = "NATO's \"firm\" commitment - today.\n";
     CHECK(an::normalized_text(curly) == an::normalized_text(plain));
     CHECK(an::normalized_text("commitment today") != an::normalized_text("commitment tomorrow"));
   }
   SUBCASE("non-Latin text is kept") {
-    CHECK(an::normalized_text(" \xE4\xB8\xAD\xE6\x96\x87  \xD7\xA2\xD7\x91 ") == "\xE4\xB8\xAD\xE6\x96\x87 \xD7\xA2\xD7\x91");
+    CHECK(an::normalized_text(" \xE4\xB8\xAD\xE6\x96\x87  \xD7\xA2\xD7\x91 ") ==
+          "\xE4\xB8\xAD\xE6\x96\x87 \xD7\xA2\xD7\x91");
   }
 }
 
 TEST_CASE("analysis::first_line_title") {
   CHECK(an::first_line_title("\n\n  Title here  \nbody") == "Title here");
   CHECK(an::first_line_title("\xEF\xBB\xBFWith BOM\r\n") == "With BOM");
-  CHECK(an::first_line_title("\xEF\xBB\xA9 Arabic heh first\n") == "\xEF\xBB\xA9 Arabic heh first");  // found by fuzz_text_form
+  CHECK(an::first_line_title("\xEF\xBB\xA9 Arabic heh first\n") ==
+        "\xEF\xBB\xA9 Arabic heh first");  // found by fuzz_text_form
   CHECK(an::first_line_title(" \xEF\xBB\xBF\xEF\xBF\xBD replacement\n") == "\xEF\xBF\xBD replacement");
   CHECK(an::first_line_title("   \n\t\n") == "");
   std::string long_line(150, 'a');

@@ -87,7 +87,8 @@ TEST_CASE("store::order_versions") {
     CHECK(st::latest_index(versions) == 1);
   }
   SUBCASE("offsets are compared as instants") {
-    auto versions = versions_of({record("a", t, "2014-03-18T10:30:00+02:00"), record("b", t, "2014-03-18T09:00:00Z", 1)});
+    auto versions =
+        versions_of({record("a", t, "2014-03-18T10:30:00+02:00"), record("b", t, "2014-03-18T09:00:00Z", 1)});
     CHECK(versions[0].sha256 == st::sha256("a"));  // 08:30Z before 09:00Z
   }
   SUBCASE("a flip-flop: A, B, A again; the latest is A, numbers stay per text") {
@@ -106,8 +107,8 @@ TEST_CASE("store::order_versions") {
     CHECK_FALSE(line[2].first);
   }
   SUBCASE("format-1 records (no input index) order by time") {
-    auto versions = versions_of({record("x", "2026-01-01T00:00:02Z", "", std::nullopt),
-                                 record("y", "2026-01-01T00:00:01Z", "", std::nullopt)});
+    auto versions = versions_of(
+        {record("x", "2026-01-01T00:00:02Z", "", std::nullopt), record("y", "2026-01-01T00:00:01Z", "", std::nullopt)});
     CHECK(versions[0].sha256 == st::sha256("y"));
   }
 }
@@ -123,7 +124,8 @@ TEST_CASE("store::timeline is a pure function of the records (property)") {
       int inputs = 1 + static_cast<int>(random() % 4);
       for (int i = 0; i < inputs; ++i) {
         std::string text = std::string(1, static_cast<char>('a' + random() % 4));
-        std::string retrieved = random() % 3 == 0 ? "2014-0" + std::to_string(1 + random() % 9) + "-01" + "T00:00:00Z" : "";
+        std::string retrieved =
+            random() % 3 == 0 ? "2014-0" + std::to_string(1 + random() % 9) + "-01" + "T00:00:00Z" : "";
         records.push_back(record(text, at, retrieved, static_cast<std::uint64_t>(i)));
       }
     }

@@ -48,9 +48,8 @@ std::string first_difference(std::string_view text, const std::vector<Token>& fa
     if (fast[k].begin != icu[k].begin || fast[k].end != icu[k].end || fast[k].kind != icu[k].kind) {
       std::size_t from = fast[k].begin > 20 ? fast[k].begin - 20 : 0;
       return "at " + std::to_string(fast[k].begin) + " near '" + std::string(text.substr(from, 40)) + "': fast " +
-             std::string(text.substr(fast[k].begin, fast[k].end - fast[k].begin)) + "/" +
-             kinds({fast[k]}) + " icu " + std::string(text.substr(icu[k].begin, icu[k].end - icu[k].begin)) + "/" +
-             kinds({icu[k]});
+             std::string(text.substr(fast[k].begin, fast[k].end - fast[k].begin)) + "/" + kinds({fast[k]}) + " icu " +
+             std::string(text.substr(icu[k].begin, icu[k].end - icu[k].begin)) + "/" + kinds({icu[k]});
     }
   }
   return fast.size() == icu.size() ? "" : "token counts differ";
@@ -63,8 +62,8 @@ TEST_CASE("diff::tokenize") {
     std::string text = "Hello,  world!\n\tIt's 3.14 U.S. e_mail";
     auto tokens = stet::diff::tokenize(text);
     CHECK(covers(text, tokens));
-    CHECK(texts(text, tokens) == std::vector<std::string>{"Hello", ",", "  ", "world", "!", "\n\t", "It's", " ",
-                                                          "3.14", " ", "U.S", ".", " ", "e_mail"});
+    CHECK(texts(text, tokens) == std::vector<std::string>{"Hello", ",", "  ", "world", "!", "\n\t", "It's", " ", "3.14",
+                                                          " ", "U.S", ".", " ", "e_mail"});
     CHECK(kinds(tokens) == "wpswpswswswpsw");
   }
   SUBCASE("empty input") { CHECK(stet::diff::tokenize("").empty()); }

@@ -68,7 +68,8 @@ TEST_CASE("analysis::incomplete_utf8_tail") {
 }
 
 TEST_CASE("analysis::non_final_word_language") {
-  for (std::string word : {"the", "of", "und", "der", "et", "les", "y", "della", "pelo", "het", "\u0438", "\u0434\u043b\u044f"}) {
+  for (std::string word :
+       {"the", "of", "und", "der", "et", "les", "y", "della", "pelo", "het", "\u0438", "\u0434\u043b\u044f"}) {
     CAPTURE(word);
     CHECK(an::non_final_word_language(word).has_value());
   }
@@ -86,7 +87,9 @@ TEST_CASE("analysis::assess_text") {
        "ends-on-function-word"},
       {"french article", "Le conseil a adopt\u00e9 la\n", an::Verdict::truncated, "ends-on-function-word"},
       {"german conjunction", "Der Rat hat beschlossen und\n", an::Verdict::truncated, "ends-on-function-word"},
-      {"russian preposition", "\u0421\u043e\u0432\u0435\u0442 \u043f\u0440\u0438\u043d\u044f\u043b \u0440\u0435\u0448\u0435\u043d\u0438\u0435 \u0432\n",
+      {"russian preposition",
+       "\u0421\u043e\u0432\u0435\u0442 \u043f\u0440\u0438\u043d\u044f\u043b \u0440\u0435\u0448\u0435\u043d\u0438\u0435 "
+       "\u0432\n",
        an::Verdict::truncated, "ends-on-function-word"},
       {"mid sentence", prose + "Its members then discussed the", an::Verdict::truncated, "ends-on-function-word"},
       {"sentence fragment", prose + "The members then discussed sanct", an::Verdict::truncated, "stops-mid-sentence"},
@@ -100,8 +103,8 @@ TEST_CASE("analysis::assess_text") {
       {"regards", prose + "\n\nRegards,\n", an::Verdict::complete, "ends-with-closing"},
       {"date field", prose + "\n\nName:\n\nSignature:\n\nDate:", an::Verdict::complete, "ends-with-form-field"},
       {"list intro", prose + "\n\nWeitere Informationen:\n", an::Verdict::truncated, "ends-on-colon"},
-      {"dated closing", prose + "\n\nThis Privacy Policy is effective as of September 14, 2012\n", an::Verdict::complete,
-       "ends-with-footer"},
+      {"dated closing", prose + "\n\nThis Privacy Policy is effective as of September 14, 2012\n",
+       an::Verdict::complete, "ends-with-footer"},
       {"undated long line", prose + "\n\nWe share it with our partners from the year 2012\n", an::Verdict::truncated,
        "stops-mid-sentence"},
       {"repealed section", prose + "\n\n## \u00a7 15 (weggefallen)\n", an::Verdict::complete, "ends-with-heading"},
@@ -119,8 +122,8 @@ TEST_CASE("analysis::assess_text") {
        "ends-with-footer"},
       {"list without punctuation", "Items:\n\n* First thing\n* Second thing\n* Third thing\n", an::Verdict::complete,
        "ends-with-list-item"},
-      {"list item cut", "Rules:\n\n* You must sign.\n* You must date it.\n* You must send it to", an::Verdict::truncated,
-       "ends-on-function-word"},
+      {"list item cut", "Rules:\n\n* You must sign.\n* You must date it.\n* You must send it to",
+       an::Verdict::truncated, "ends-on-function-word"},
       {"unfinished list item", "Rules:\n\n* You must sign.\n* You must date it.\n* You must send it quickly",
        an::Verdict::truncated, "stops-mid-sentence"},
       {"heading-like name", prose + "\n\nThe Federal Minister of Health\n", an::Verdict::complete,

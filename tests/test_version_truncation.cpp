@@ -122,7 +122,8 @@ TEST_CASE("analysis::assess_version") {
     REQUIRE(v3.prefix);
     CHECK(v3.prefix->of == 2);
     CHECK_FALSE(v3.prefix->content_missing);
-    CHECK(an::prefix_message(*v3.prefix) == "shorter than v2: drops 'Rendered in 0.001 seconds' (4 words, not content)");
+    CHECK(an::prefix_message(*v3.prefix) ==
+          "shorter than v2: drops 'Rendered in 0.001 seconds' (4 words, not content)");
     an::VersionAssessment v1 = an::assess_version(versions, 0);
     CHECK(v1.assessment.verdict == an::Verdict::complete);  // its chrome ending is read before the chrome
   }
@@ -189,8 +190,8 @@ TEST_CASE("analysis::assess_versions") {
   std::string text = fixture("nac-statement-original.txt");
   auto words = an::split_words(text);
   for (std::size_t k = 1; k < words.size(); k += 7) {
-    std::vector<an::VersionText> versions = {version(1, text),
-                                             version(2, text.substr(0, words[k - 1].offset + words[k - 1].text.size()))};
+    std::vector<an::VersionText> versions = {
+        version(1, text), version(2, text.substr(0, words[k - 1].offset + words[k - 1].text.size()))};
     auto all = an::assess_versions(versions);
     CAPTURE(k);
     REQUIRE(all[1].prefix);

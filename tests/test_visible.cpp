@@ -23,7 +23,9 @@ namespace {
 
 // An OSC retitle, a BEL, an SGR recolour, an 8-bit CSI (U+009B), a lone
 // carriage return and DEL.
-const std::string k_evil = "evil\x1b]0;pwned\x07\x1b[31mRED\xc2\x9b" "2J\rX\x7f";
+const std::string k_evil =
+    "evil\x1b]0;pwned\x07\x1b[31mRED\xc2\x9b"
+    "2J\rX\x7f";
 
 // What a terminal could act on: any C0 control but tab and newline, DEL, or
 // a C1 control in UTF-8. `allow_sgr` lets stet's own colour codes through.
@@ -55,7 +57,9 @@ TEST_CASE("cli::visible") {
       {"plain text, é ü — ok", "plain text, é ü — ok"},
       {"a\x1b]0;t\x07z", "a\\x1b]0;t\\x07z"},
       {"tab\tnew\nline\r", "tab\\tnew\\nline\\r"},
-      {"csi\xc2\x9b" "2J", "csi\\u009b2J"},
+      {"csi\xc2\x9b"
+       "2J",
+       "csi\\u009b2J"},
       {"nbsp\xc2\xa0kept", "nbsp\xc2\xa0kept"},
       {"del\x7f nul" + std::string(1, '\0'), "del\\x7f nul\\x00"},
       {"bad \xff\xfe utf-8 \xe2\x82", "bad \\xff\\xfe utf-8 \\xe2\\x82"},
@@ -81,8 +85,7 @@ TEST_CASE("cli::visible: bidirectional and invisible format characters") {
       {"\u2066x\u2067y\u2068z\u2069", "\\u2066x\\u2067y\\u2068z\\u2069", "\\u2066x\\u2067y\\u2068z\\u2069"},
       {"l\u200Er\u200Fa\u061C", "l\\u200er\\u200fa\\u061c", "l\\u200er\\u200fa\\u061c"},
       // Zero-width space, word joiner, BOM, line separator, a tag character.
-      {"pay\u200Bpal\u2060\uFEFF\u2028", "pay\\u200bpal\\u2060\\ufeff\\u2028",
-       "pay\\u200bpal\\u2060\\ufeff\\u2028"},
+      {"pay\u200Bpal\u2060\uFEFF\u2028", "pay\\u200bpal\\u2060\\ufeff\\u2028", "pay\\u200bpal\\u2060\\ufeff\\u2028"},
       {"hidden\U000E0041\U000E007F", "hidden\\U000e0041\\U000e007f", "hidden\\U000e0041\\U000e007f"},
       // ZWNJ, ZWJ and the soft hyphen: escaped in metadata, kept in document text.
       {"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", "\u0645\u06CC\\u200c\u062E\u0648\u0627\u0647\u0645",
@@ -116,8 +119,8 @@ TEST_CASE("cli: escape sequences through every field and command") {
   stet::test::TempDir dir;
   std::string store = (dir / "store").string();
   write_file(dir / "a.txt", "Title " + k_evil + " line\nSome text here and more words.\n");
-  write_file(dir / "b.txt", "Title " + k_evil + " line\nSome text here and more words, changed " + k_evil +
-                                ".\nAnother line.\n");
+  write_file(dir / "b.txt",
+             "Title " + k_evil + " line\nSome text here and more words, changed " + k_evil + ".\nAnother line.\n");
   stet::test::StepClock clock;
   auto stet = [&](std::vector<std::string> args) {
     args.insert(args.begin(), {"--store", store});
@@ -203,8 +206,9 @@ TEST_CASE("cli: bidirectional controls through log, check and list") {
   };
   REQUIRE(stet({"ingest", (dir / "a.txt").string(), "--doc", "fees", "--source", rlo, "--title", rlo}).code == 0);
   REQUIRE(stet({"ingest", (dir / "b.txt").string(), "--doc", "fees", "--source", rlo, "--author", rlo}).code == 0);
-  REQUIRE(stet({"ingest", (dir / "c.txt").string(), "--doc", "fees", "--source", "https://example.org/\u200Efees"})
-              .code == 0);
+  REQUIRE(
+      stet({"ingest", (dir / "c.txt").string(), "--doc", "fees", "--source", "https://example.org/\u200Efees"}).code ==
+      0);
   auto no_raw_format = [](const std::string& text) {
     for (std::string_view bad : {"\u202E", "\u202C", "\u2067", "\u2069", "\u200B", "\u200E"}) {
       if (text.find(bad) != std::string::npos) {
@@ -251,7 +255,8 @@ TEST_CASE("cli: bidirectional controls through log, check and list") {
     CAPTURE(color.out);
     CHECK(no_raw_format(color.out));
     CHECK(color.out.find("\\u2067100\\u2069") != std::string::npos);
-    CHECK(stet({"show", "fees@3"}).out == "The fee is \u2067100\u2069 euros\u200B per month for every account holder.\n");
+    CHECK(stet({"show", "fees@3"}).out ==
+          "The fee is \u2067100\u2069 euros\u200B per month for every account holder.\n");
     auto log = nlohmann::json::parse(stet({"log", "fees", "--format", "json"}).out);
     CHECK(log[0]["source"] == rlo);
   }

@@ -48,19 +48,21 @@ TEST_CASE("capture::read_warc") {
     CHECK_THROWS_WITH_AS((void)read_warc(good + longer, "t.warc"),
                          doctest::Contains(("t.warc: record at offset " + std::to_string(good.size())).c_str()),
                          WarcError);
-    CHECK_THROWS_WITH_AS((void)read_warc("HTTP/1.1 200 OK\r\n\r\n", "t.warc"), doctest::Contains("offset 0"), WarcError);
+    CHECK_THROWS_WITH_AS((void)read_warc("HTTP/1.1 200 OK\r\n\r\n", "t.warc"), doctest::Contains("offset 0"),
+                         WarcError);
     CHECK_THROWS_AS((void)read_warc("WARC/1.0\r\nContent-Length: x\r\n\r\n", "t.warc"), WarcError);
     CHECK_THROWS_AS((void)read_warc("WARC/1.0\r\nNo colon here\r\n\r\n", "t.warc"), WarcError);
     CHECK_THROWS_WITH_AS((void)read_warc(std::string("\x1F\x8B\x08\x00garbage", 11), "t.warc.gz"),
                          doctest::Contains("gzip member at offset 0"), WarcError);
   }
   SUBCASE("chunked bodies are decoded; bad chunks are refused") {
-    auto m = parse_http_response("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n",
-                                 "r: ");
+    auto m = parse_http_response(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n", "r: ");
     CHECK(m.payload == "Wikipedia");
     CHECK(m.chunked);
-    CHECK_THROWS_AS((void)parse_http_response("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nW\r\n", "r: "),
-                    WarcError);
+    CHECK_THROWS_AS(
+        (void)parse_http_response("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nW\r\n", "r: "),
+        WarcError);
   }
 }
 

@@ -93,7 +93,8 @@ Score word_score(std::string_view extracted, std::string_view truth) {
     }
   }
   Score s;
-  s.precision = got.empty() ? (truth_words.empty() ? 1 : 0) : static_cast<double>(matched) / static_cast<double>(got.size());
+  s.precision =
+      got.empty() ? (truth_words.empty() ? 1 : 0) : static_cast<double>(matched) / static_cast<double>(got.size());
   s.recall = truth_words.empty() ? 1 : static_cast<double>(matched) / static_cast<double>(truth_words.size());
   s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0;
   return s;

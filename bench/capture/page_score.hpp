@@ -30,7 +30,7 @@ struct CorpusPage {
   std::string source;  // scrapinghub-aeb or mozilla-readability
   std::string kind;
   std::filesystem::path html;
-  std::string truth;   // ground-truth text (readability's expected.html is reduced to its visible text)
+  std::string truth;  // ground-truth text (readability's expected.html is reduced to its visible text)
 };
 
 // The pages of `<web>/html/index.tsv` that have a ground truth.

@@ -14,8 +14,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -120,9 +120,7 @@ double cpu_ms() {
   return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
-double ms_since(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
+double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
 Args parse(int argc, char** argv) {
   Args a;
@@ -178,11 +176,13 @@ int main(int argc, char** argv) {
   double build_ms = ms_since(t0);
   double build_cpu_ms = cpu_ms() - c0;
   auto index_bytes = fs::file_size(args.index);
-  std::printf("versions %zu (%zu documents, about %zu each), text %.1f MB\n", count, docs.size(), per, static_cast<double>(text_bytes) / 1e6);
-  std::printf("index build %.1f s wall = %.0f versions/s; %.1f s CPU = %.0f versions/s; index %.1f MB = %.1f%% of the text\n",
-              build_ms / 1000, static_cast<double>(count) / (build_ms / 1000), build_cpu_ms / 1000,
-              static_cast<double>(count) / (build_cpu_ms / 1000), static_cast<double>(index_bytes) / 1e6,
-              100.0 * static_cast<double>(index_bytes) / static_cast<double>(text_bytes));
+  std::printf("versions %zu (%zu documents, about %zu each), text %.1f MB\n", count, docs.size(), per,
+              static_cast<double>(text_bytes) / 1e6);
+  std::printf(
+      "index build %.1f s wall = %.0f versions/s; %.1f s CPU = %.0f versions/s; index %.1f MB = %.1f%% of the text\n",
+      build_ms / 1000, static_cast<double>(count) / (build_ms / 1000), build_cpu_ms / 1000,
+      static_cast<double>(count) / (build_cpu_ms / 1000), static_cast<double>(index_bytes) / 1e6,
+      100.0 * static_cast<double>(index_bytes) / static_cast<double>(text_bytes));
   std::vector<double> lat;
   std::vector<double> cpu;
   std::size_t doc_ok = 0;
@@ -213,10 +213,10 @@ int main(int argc, char** argv) {
   std::sort(lat.begin(), lat.end());
   std::sort(cpu.begin(), cpu.end());
   if (!lat.empty()) {
-    std::printf("queries %zu: top-1 document %.1f%%, wall median %.2f ms, p99 %.2f ms; CPU median %.2f ms, p99 %.2f ms\n",
-                lat.size(), 100.0 * static_cast<double>(doc_ok) / static_cast<double>(lat.size()),
-                lat[lat.size() / 2], lat[(lat.size() - 1) * 99 / 100], cpu[cpu.size() / 2],
-                cpu[(cpu.size() - 1) * 99 / 100]);
+    std::printf(
+        "queries %zu: top-1 document %.1f%%, wall median %.2f ms, p99 %.2f ms; CPU median %.2f ms, p99 %.2f ms\n",
+        lat.size(), 100.0 * static_cast<double>(doc_ok) / static_cast<double>(lat.size()), lat[lat.size() / 2],
+        lat[(lat.size() - 1) * 99 / 100], cpu[cpu.size() / 2], cpu[(cpu.size() - 1) * 99 / 100]);
   }
   return 0;
 }

@@ -86,7 +86,8 @@ bool inside_sentence(const std::string& text, std::size_t p) {
   if (b < 40 || a >= text.size()) {
     return false;
   }
-  auto newlines = std::count(text.begin() + static_cast<std::ptrdiff_t>(b), text.begin() + static_cast<std::ptrdiff_t>(a), '\n');
+  auto newlines =
+      std::count(text.begin() + static_cast<std::ptrdiff_t>(b), text.begin() + static_cast<std::ptrdiff_t>(a), '\n');
   std::size_t line_start = text.rfind('\n', b - 1);
   std::string_view line(text.data() + (line_start == std::string::npos ? 0 : line_start + 1),
                         b - (line_start == std::string::npos ? 0 : line_start + 1));
@@ -149,8 +150,7 @@ std::vector<Document> load_history(const fs::path& history) {
     std::string name = file.parent_path().filename().string() + "/" + file.filename().string();
     std::string text = slurp(file);
     std::string ending = an::ends_with_terminal(last_line(text)) ? "sentence" : "other";
-    docs.push_back({name, "en", ending, std::move(text), held_out(file.parent_path().filename().string()),
-                    "history"});
+    docs.push_back({name, "en", ending, std::move(text), held_out(file.parent_path().filename().string()), "history"});
   }
   return docs;
 }

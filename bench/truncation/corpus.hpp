@@ -15,8 +15,9 @@ struct Document {
   std::string lang;          // from index.tsv; "en" for extra folders
   std::string ending_class;  // from index.tsv; for extra folders "sentence" or "other" by the last line
   std::string text;
-  bool held_out = false;     // the evaluation half, never looked at while tuning (by a hash of the name; history: of the document)
-  std::string source;        // "corpus", the extra folder's name, or "history"
+  bool held_out =
+      false;  // the evaluation half, never looked at while tuning (by a hash of the name; history: of the document)
+  std::string source;  // "corpus", the extra folder's name, or "history"
 };
 
 // Reads `corpus/index.tsv` and its files, then every regular file of each
@@ -30,7 +31,7 @@ struct Document {
 [[nodiscard]] std::vector<Document> load_history(const std::filesystem::path& history);
 
 struct Cut {
-  std::size_t at = 0;    // byte offset: the copy is text[0, at)
+  std::size_t at = 0;     // byte offset: the copy is text[0, at)
   bool mid_word = false;  // letters on both sides of the cut
 };
 
@@ -38,8 +39,7 @@ struct Cut {
 // a generator seeded by `seed`: inside a line (not after sentence
 // punctuation), or at a line end when the next line continues the sentence
 // in lowercase. Never in the first 40 bytes or the last sentence's end.
-[[nodiscard]] std::vector<Cut> cuts_inside_sentences(const std::string& text, std::size_t count,
-                                                     std::uint32_t seed);
+[[nodiscard]] std::vector<Cut> cuts_inside_sentences(const std::string& text, std::size_t count, std::uint32_t seed);
 
 // Up to `count` cut points right after a sentence's final punctuation
 // (not the text's last sentence), drawn with a generator seeded by `seed`:

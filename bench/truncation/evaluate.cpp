@@ -9,9 +9,9 @@
 #include "versions.hpp"
 
 #include <iomanip>
-#include <sstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 #include <string>
 
 namespace an = stet::analysis;

@@ -43,10 +43,12 @@ std::map<std::string, std::vector<const Document*>> by_document(const std::vecto
 // Page chrome a crawler picks up after a policy's text; one tail is drawn
 // for each capture (or none). These strings are the examples of crawled
 // endings named in docs/truncation.md.
-const std::array<std::string, 6> k_chrome = {
-    "\n\nShare this:\nTwitter\nFacebook\n\nLike this:\nLike Loading...\n", "\n\nRendered in 0.001 seconds\n",
-    "\n\nPowered by WordPress.com.\n", "\n\nBlog at WordPress.com.\n",
-    "\n\nmmmmmmmmmmlli\n", ""};
+const std::array<std::string, 6> k_chrome = {"\n\nShare this:\nTwitter\nFacebook\n\nLike this:\nLike Loading...\n",
+                                             "\n\nRendered in 0.001 seconds\n",
+                                             "\n\nPowered by WordPress.com.\n",
+                                             "\n\nBlog at WordPress.com.\n",
+                                             "\n\nmmmmmmmmmmlli\n",
+                                             ""};
 
 std::string tail_of(const std::string& text, std::size_t n) {
   std::string t = text.substr(text.size() > n ? text.size() - n : 0);
@@ -79,8 +81,8 @@ void judge_history(const std::vector<an::VersionText>& texts, bool verbose, cons
     if (assessed[i].assessment.verdict == an::Verdict::truncated) {
       ++count.flagged;
       if (verbose) {
-        std::cout << "REV-FP " << name << " v" << texts[i].number << ": " << assessed[i].assessment.reasons.front().message
-                  << " [" << tail_of(texts[i].text, 60) << "]\n";
+        std::cout << "REV-FP " << name << " v" << texts[i].number << ": "
+                  << assessed[i].assessment.reasons.front().message << " [" << tail_of(texts[i].text, 60) << "]\n";
       }
     }
   }
@@ -105,7 +107,8 @@ void evaluate_revisions(const std::vector<Document>& history, const EvalOptions&
     judge_history(texts, verbose, name, plain[half_name(held)]);
     judge_history(crawl, verbose, name + " (crawl)", crawled[half_name(held)]);
   }
-  std::cout << "\n| ordinary consecutive revisions | revisions | called truncated | rate | as crawls: called truncated | rate |\n"
+  std::cout << "\n| ordinary consecutive revisions | revisions | called truncated | rate | as crawls: called truncated "
+               "| rate |\n"
             << "| --- | ---: | ---: | ---: | ---: | ---: |\n";
   for (const auto& [half, c] : plain) {
     const Count& k = crawled[half];
@@ -127,7 +130,8 @@ void evaluate_cut_versions(const std::vector<Document>& history, const EvalOptio
     CutCount& row = rows[half_name(revisions.front()->held_out)];
     for (const Document* d : revisions) {
       texts.push_back({static_cast<int>(texts.size()) + 1, "", d->text});
-      for (const Cut& cut : cuts_inside_sentences(d->text, 2, options.seed + static_cast<std::uint32_t>(texts.size()))) {
+      for (const Cut& cut :
+           cuts_inside_sentences(d->text, 2, options.seed + static_cast<std::uint32_t>(texts.size()))) {
         std::vector<an::VersionText> with = texts;
         with.push_back({static_cast<int>(with.size()) + 1, "", d->text.substr(0, cut.at)});
         auto va = an::assess_version(with, with.size() - 1);
@@ -137,7 +141,9 @@ void evaluate_cut_versions(const std::vector<Document>& history, const EvalOptio
         ++row.cuts;
         row.caught += caught ? 1 : 0;
         row.within += caught && std::fabs(static_cast<double>(counted) - static_cast<double>(truth)) <=
-                                    0.1 * static_cast<double>(truth) ? 1 : 0;
+                                    0.1 * static_cast<double>(truth)
+                          ? 1
+                          : 0;
         if (!caught && options.verbose && !revisions.front()->held_out) {
           std::cout << "CUT-MISS " << name << " @" << cut.at << "\n";
         }
@@ -210,7 +216,10 @@ void evaluate_reliability(const std::vector<Document>& docs, const EvalOptions& 
       bool met = b.all <= 0 || b.right / b.all + 1e-9 >= k_band_floor[i];
       std::cout << "| " << std::fixed << std::setprecision(1) << k_band_floor[i] << "-" << upper << " | " << b.verdicts
                 << " | " << std::setprecision(1) << b.all << " | " << pct(b.right, b.all) << " | "
-                << (b.all <= 0 ? "-" : met ? "yes" : "NO") << " |\n";
+                << (b.all <= 0 ? "-"
+                    : met      ? "yes"
+                               : "NO")
+                << " |\n";
     }
   }
 }

@@ -53,11 +53,11 @@ bool is_dated_statement(std::string_view t, const std::string& phrase) {
   if (!ends_with_year(t) || word_count(t) > 20) {
     return false;
   }
-  for (std::string_view w : {"effective", "in effect", "last updated", "last modified", "last revised", "updated on",
-                             "revised on", "amended on", "in kraft", "gültig", "stand", "zuletzt geändert",
-                             "en vigueur", "mis à jour", "vigente", "vigor", "actualizado", "actualización",
-                             "in werking", "bijgewerkt", "atualizado", "atualização", "в силу", "редакция",
-                             "обновлено", "gäller", "uppdaterad", "ikraft"}) {
+  for (std::string_view w :
+       {"effective",   "in effect", "last updated", "last modified", "last revised",     "updated on", "revised on",
+        "amended on",  "in kraft",  "gültig",       "stand",         "zuletzt geändert", "en vigueur", "mis à jour",
+        "vigente",     "vigor",     "actualizado",  "actualización", "in werking",       "bijgewerkt", "atualizado",
+        "atualização", "в силу",    "редакция",     "обновлено",     "gäller",           "uppdaterad", "ikraft"}) {
     if ((" " + phrase + " ").find(" " + std::string(w) + " ") != std::string::npos) {
       return true;
     }
@@ -72,18 +72,67 @@ bool is_closing_formula(std::string_view line) {
     return false;
   }
   std::string phrase = fold_phrase(line);
-  return in_list(phrase, {"regards", "best regards", "kind regards", "warm regards", "warmest regards",
-                          "with regards", "sincerely", "yours sincerely", "sincerely yours", "yours faithfully",
-                          "faithfully", "yours truly", "respectfully", "yours", "thank you", "thanks",
-                          "many thanks", "thanks again", "cheers", "best", "best wishes", "all the best",
-                          "cordially", "with thanks", "love", "cordialement", "bien cordialement",
-                          "salutations", "sincères salutations", "amitiés", "merci", "bien à vous",
-                          "mit freundlichen grüßen", "mit freundlichen grüssen", "freundliche grüße",
-                          "viele grüße", "beste grüße", "herzliche grüße", "danke", "saludos", "atentamente",
-                          "un saludo", "cordialmente", "gracias", "cordiali saluti", "distinti saluti",
-                          "saluti", "grazie", "atenciosamente", "cumprimentos", "obrigado", "obrigada",
-                          "abraços", "met vriendelijke groet", "met vriendelijke groeten", "groeten",
-                          "hartelijke groet", "bedankt", "с уважением", "спасибо", "всего доброго"});
+  return in_list(phrase, {"regards",
+                          "best regards",
+                          "kind regards",
+                          "warm regards",
+                          "warmest regards",
+                          "with regards",
+                          "sincerely",
+                          "yours sincerely",
+                          "sincerely yours",
+                          "yours faithfully",
+                          "faithfully",
+                          "yours truly",
+                          "respectfully",
+                          "yours",
+                          "thank you",
+                          "thanks",
+                          "many thanks",
+                          "thanks again",
+                          "cheers",
+                          "best",
+                          "best wishes",
+                          "all the best",
+                          "cordially",
+                          "with thanks",
+                          "love",
+                          "cordialement",
+                          "bien cordialement",
+                          "salutations",
+                          "sincères salutations",
+                          "amitiés",
+                          "merci",
+                          "bien à vous",
+                          "mit freundlichen grüßen",
+                          "mit freundlichen grüssen",
+                          "freundliche grüße",
+                          "viele grüße",
+                          "beste grüße",
+                          "herzliche grüße",
+                          "danke",
+                          "saludos",
+                          "atentamente",
+                          "un saludo",
+                          "cordialmente",
+                          "gracias",
+                          "cordiali saluti",
+                          "distinti saluti",
+                          "saluti",
+                          "grazie",
+                          "atenciosamente",
+                          "cumprimentos",
+                          "obrigado",
+                          "obrigada",
+                          "abraços",
+                          "met vriendelijke groet",
+                          "met vriendelijke groeten",
+                          "groeten",
+                          "hartelijke groet",
+                          "bedankt",
+                          "с уважением",
+                          "спасибо",
+                          "всего доброго"});
 }
 
 bool is_footer_line(std::string_view line) {
@@ -95,7 +144,8 @@ bool is_footer_line(std::string_view line) {
   if (t.size() >= 2 && t.front() == '(' && t.back() == ')') {
     return true;
   }
-  if (t.starts_with("\u00A9") || phrase.starts_with("copyright") || phrase.find("all rights reserved") != std::string::npos ||
+  if (t.starts_with("\u00A9") || phrase.starts_with("copyright") ||
+      phrase.find("all rights reserved") != std::string::npos ||
       starts_with_any(phrase, {"last updated", "last modified", "last revised", "effective date", "stand "})) {
     return true;
   }
@@ -130,11 +180,13 @@ bool is_form_field(std::string_view line) {
   }
   std::string phrase = fold_phrase(t);
   std::string first = phrase.substr(0, phrase.find(' '));
-  return in_list(first, {"date", "dated", "datum", "fecha", "data", "дата", "signature", "signed", "sign",
-                         "unterschrift", "firma", "signé", "assinatura", "handtekening", "подпись", "name", "nom",
-                         "nombre", "nome", "naam", "имя", "place", "ort", "lieu", "lugar", "luogo", "plaats",
-                         "место", "title", "titel", "titre", "position", "witness", "zeuge", "initials", "by",
-                         "email", "e-mail", "phone", "tel", "telefon", "address", "adresse", "anschrift"});
+  return in_list(
+      first,
+      {"date",         "dated",  "datum", "fecha",      "data",         "дата",    "signature", "signed",   "sign",
+       "unterschrift", "firma",  "signé", "assinatura", "handtekening", "подпись", "name",      "nom",      "nombre",
+       "nome",         "naam",   "имя",   "place",      "ort",          "lieu",    "lugar",     "luogo",    "plaats",
+       "место",        "title",  "titel", "titre",      "position",     "witness", "zeuge",     "initials", "by",
+       "email",        "e-mail", "phone", "tel",        "telefon",      "address", "adresse",   "anschrift"});
 }
 
 bool is_dangling_label(std::string_view line) {
@@ -142,12 +194,40 @@ bool is_dangling_label(std::string_view line) {
     return false;
   }
   std::string phrase = fold_phrase(line);
-  if (in_list(phrase, {"source", "sources", "source link", "read more", "read the full story", "read full story",
-                       "continue reading", "via", "credit", "credits", "quelle", "quellen", "weiterlesen",
-                       "mehr lesen", "lire la suite", "lire plus", "en savoir plus", "fuente", "leer más", "seguir leyendo",
-                       "fonte", "leggi tutto", "continua a leggere", "leggi di più", "leia mais", "continue lendo",
-                       "saiba mais", "bron", "lees meer", "lees verder", "источник", "читать далее",
-                       "подробнее", "читать полностью"})) {
+  if (in_list(phrase, {"source",
+                       "sources",
+                       "source link",
+                       "read more",
+                       "read the full story",
+                       "read full story",
+                       "continue reading",
+                       "via",
+                       "credit",
+                       "credits",
+                       "quelle",
+                       "quellen",
+                       "weiterlesen",
+                       "mehr lesen",
+                       "lire la suite",
+                       "lire plus",
+                       "en savoir plus",
+                       "fuente",
+                       "leer más",
+                       "seguir leyendo",
+                       "fonte",
+                       "leggi tutto",
+                       "continua a leggere",
+                       "leggi di più",
+                       "leia mais",
+                       "continue lendo",
+                       "saiba mais",
+                       "bron",
+                       "lees meer",
+                       "lees verder",
+                       "источник",
+                       "читать далее",
+                       "подробнее",
+                       "читать полностью"})) {
     return true;
   }
   return phrase.starts_with("continued on") || phrase.starts_with("continued from") ||

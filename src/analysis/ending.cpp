@@ -74,8 +74,8 @@ bool introduces_form_below(std::string_view line) {
   std::string folded = " " + fold_phrase(line) + " ";
   bool below = false;
   bool form = false;
-  for (std::string_view w : {" below ", " unten ", " ci-dessous ", " abajo ", " hieronder ", " abaixo ", " ниже ",
-                             " nedan ", " sotto "}) {
+  for (std::string_view w :
+       {" below ", " unten ", " ci-dessous ", " abajo ", " hieronder ", " abaixo ", " ниже ", " nedan ", " sotto "}) {
     below = below || folded.find(w) != std::string::npos;
   }
   for (std::string_view w : {" form ", " formular ", " formulaire ", " formulario ", " formulier ", " formulário ",
@@ -111,8 +111,8 @@ std::optional<Reason> last_word_reason(std::string_view line) {
   auto words = split_words(line);
   std::string_view last = words.back().text;
   if (is_bare_marker(line)) {
-    return toward("ends-on-list-marker", "the text stops on a list marker (" + quote_of(line) + ") with nothing after it",
-                  0.75);
+    return toward("ends-on-list-marker",
+                  "the text stops on a list marker (" + quote_of(line) + ") with nothing after it", 0.75);
   }
   if (last.find("](") != std::string_view::npos && !last.ends_with(")")) {
     return toward("ends-inside-link", "the text stops inside a link", 0.85);

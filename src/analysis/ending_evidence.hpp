@@ -18,7 +18,7 @@ namespace stet::analysis {
 
 // Endings of other documents, as the caller counted them in the store.
 struct StoreEvidence {
-  std::size_t documents = 0;                           // other documents whose endings were read
+  std::size_t documents = 0;                            // other documents whose endings were read
   std::map<std::string, std::size_t> ending_documents;  // ending_key -> how many of them end with it
 };
 

@@ -23,10 +23,13 @@ struct Profile {
 const std::array<Profile, 8>& profiles() {
   static const std::array<Profile, 8> k_profiles = {{
       {"en", {"the", "and", "of", "to", "is", "that", "for", "with", "this", "are", "you", "not", "be", "or", "by"}},
-      {"de", {"der", "die", "und", "das", "ist", "nicht", "mit", "von", "den", "sich", "auf", "für", "dem", "eine", "wird"}},
+      {"de",
+       {"der", "die", "und", "das", "ist", "nicht", "mit", "von", "den", "sich", "auf", "für", "dem", "eine", "wird"}},
       {"fr", {"le", "les", "et", "des", "est", "une", "dans", "pour", "qui", "que", "pas", "sur", "du", "au", "vous"}},
       {"es", {"el", "los", "las", "y", "del", "que", "por", "una", "con", "para", "es", "se", "su", "al", "como"}},
-      {"nl", {"het", "een", "van", "en", "niet", "zijn", "voor", "met", "dat", "wordt", "ook", "aan", "bij", "deze", "worden"}},
+      {"nl",
+       {"het", "een", "van", "en", "niet", "zijn", "voor", "met", "dat", "wordt", "ook", "aan", "bij", "deze",
+        "worden"}},
       {"pt", {"os", "as", "não", "uma", "para", "com", "do", "da", "dos", "das", "que", "em", "ao", "é", "seu"}},
       {"ru", {"и", "в", "не", "на", "что", "с", "по", "для", "как", "это", "или", "из", "к", "от", "быть"}},
       {"sv", {"och", "att", "det", "som", "är", "av", "för", "med", "inte", "till", "den", "på", "om", "eller", "har"}},

@@ -13,9 +13,23 @@ namespace {
 // Closing quotes, brackets and emphasis marks that may follow a sentence end.
 bool is_closer(char32_t c) {
   switch (c) {
-    case U'"': case U'\'': case U')': case U']': case U'}': case U'*': case U'_': case U'`': case U'>':
-    case U'\u2019': case U'\u201D': case U'\u00BB': case U'\u203A': case U'\u300D': case U'\u300F':
-    case U'\uFF09': case U'\u201C':
+    case U'"':
+    case U'\'':
+    case U')':
+    case U']':
+    case U'}':
+    case U'*':
+    case U'_':
+    case U'`':
+    case U'>':
+    case U'\u2019':
+    case U'\u201D':
+    case U'\u00BB':
+    case U'\u203A':
+    case U'\u300D':
+    case U'\u300F':
+    case U'\uFF09':
+    case U'\u201C':
       return true;
     default:
       return false;
@@ -24,15 +38,28 @@ bool is_closer(char32_t c) {
 
 bool is_terminal(char32_t c) {
   switch (c) {
-    case U'.': case U'!': case U'?': case U';': case U'\u2026': case U'\u3002': case U'\uFF01':
-    case U'\uFF1F': case U'\uFF0E': case U'\u061F': case U'\u06D4': case U'\u0964': case U'\u0589':
-    case U'\u203C': case U'\u2047': case U'\u2048': case U'\u2049':
+    case U'.':
+    case U'!':
+    case U'?':
+    case U';':
+    case U'\u2026':
+    case U'\u3002':
+    case U'\uFF01':
+    case U'\uFF1F':
+    case U'\uFF0E':
+    case U'\u061F':
+    case U'\u06D4':
+    case U'\u0964':
+    case U'\u0589':
+    case U'\u203C':
+    case U'\u2047':
+    case U'\u2048':
+    case U'\u2049':
       return true;
     default:
       return false;
   }
 }
-
 
 // Letters in the line, and how many of them are uppercase.
 std::pair<std::size_t, std::size_t> letter_case(std::string_view line) {
@@ -90,8 +117,8 @@ bool is_rule(std::string_view line) {
   std::size_t marks = 0;
   for (std::size_t pos = 0; pos < t.size();) {
     char32_t c = code_point_at(t, pos);
-    if (c == U'-' || c == U'_' || c == U'=' || c == U'*' || c == U'~' || c == U'#' || c == U'`' ||
-        c == U'\u2014' || c == U'\u2500' || c == U'\u2013' || c == U'+') {
+    if (c == U'-' || c == U'_' || c == U'=' || c == U'*' || c == U'~' || c == U'#' || c == U'`' || c == U'\u2014' ||
+        c == U'\u2500' || c == U'\u2013' || c == U'+') {
       ++marks;
     } else if (c != U' ' && c != U'\t') {
       return false;
@@ -205,8 +232,8 @@ bool is_markdown_heading(std::string_view line) {
 
 bool is_heading(std::string_view line) {
   std::string_view t = trim_line(line);
-  if (is_markdown_heading(t) || (t.size() > 4 && ((t.starts_with("**") && t.ends_with("**")) ||
-                                              (t.starts_with("__") && t.ends_with("__"))))) {
+  if (is_markdown_heading(t) ||
+      (t.size() > 4 && ((t.starts_with("**") && t.ends_with("**")) || (t.starts_with("__") && t.ends_with("__"))))) {
     return true;
   }
   std::size_t words = word_count(t);
@@ -221,8 +248,8 @@ bool is_heading(std::string_view line) {
     return true;
   }
   std::string phrase = fold_phrase(t);
-  return starts_with_any(phrase, {"anlage", "annex", "appendix", "anhang", "chapter", "section", "article",
-                                  "artikel", "kapitel", "abschnitt", "teil", "part", "schedule", "exhibit"}) &&
+  return starts_with_any(phrase, {"anlage", "annex", "appendix", "anhang", "chapter", "section", "article", "artikel",
+                                  "kapitel", "abschnitt", "teil", "part", "schedule", "exhibit"}) &&
          words <= 4;
 }
 

@@ -31,7 +31,8 @@ bool cut_residue(const std::vector<TextWord>& mine, std::size_t from, const std:
     return true;
   }
   std::string_view first = mine[from].text;
-  bool cut_word = from < theirs.size() && theirs[from].text.size() > first.size() && theirs[from].text.starts_with(first);
+  bool cut_word =
+      from < theirs.size() && theirs[from].text.size() > first.size() && theirs[from].text.starts_with(first);
   if (!cut_word) {
     return false;
   }
@@ -109,9 +110,9 @@ bool near_prefix_possible(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::optional<PrefixMatch> judge_prefix(const std::vector<TextWord>& mine_words,
-                                        const PairSide& theirs, const std::vector<TextWord>& theirs_words,
-                                        bool theirs_is_later, bool mine_ends_as_cut) {
+std::optional<PrefixMatch> judge_prefix(const std::vector<TextWord>& mine_words, const PairSide& theirs,
+                                        const std::vector<TextWord>& theirs_words, bool theirs_is_later,
+                                        bool mine_ends_as_cut) {
   auto shared = shared_prefix(mine_words, theirs_words);
   if (!shared) {
     return std::nullopt;
@@ -134,8 +135,8 @@ std::optional<PrefixMatch> judge_prefix(const std::vector<TextWord>& mine_words,
   TailReading tail = read_missing_tail(theirs.text.substr(m.stops_at));
   m.content_missing = tail.content;
   m.missing_excerpt = tail.excerpt;
-  bool clean = !mine_ends_as_cut && m.differing.empty() &&
-               stops_at_boundary(mine_words, *shared, theirs.text, theirs_words);
+  bool clean =
+      !mine_ends_as_cut && m.differing.empty() && stops_at_boundary(mine_words, *shared, theirs.text, theirs_words);
   // A clean end lacking only non-content is a shorter version; so is an
   // earlier version with a clean end that a later one continued.
   m.truncated = !clean || (m.content_missing && !m.later);
@@ -171,8 +172,8 @@ std::string prefix_message(const PrefixMatch& m) {
         << in_quotes(m.missing_excerpt) << " (" << words << (m.content_missing ? "" : ", not content") << ")";
     return out.str();
   }
-  out << (m.later ? "truncated, completed by " : "truncated copy of ") << version << ": " << words
-      << " missing after " << in_quotes(m.cut_after);
+  out << (m.later ? "truncated, completed by " : "truncated copy of ") << version << ": " << words << " missing after "
+      << in_quotes(m.cut_after);
   if (!m.differing.empty()) {
     std::string own;
     for (const std::string& w : m.differing) {

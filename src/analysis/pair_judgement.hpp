@@ -20,21 +20,21 @@ namespace stet::analysis {
 struct PrefixMatch {
   int of = 0;
   std::string of_sha256;
-  std::size_t missing_words = 0;        // words of `of` after the shared prefix
-  std::string cut_after;                // the last shared words
-  std::vector<std::string> differing;   // this version's own last words ("…", "Read", "more"); empty if exact
-  bool later = false;                   // `of` is a later version: this one was completed by it
-  std::size_t stops_at = 0;             // byte offset in `of`'s text where this version stops
-  std::size_t missing_bytes = 0;        // bytes of `of` from stops_at
-  bool truncated = true;                // the judgement: a cut, or a shorter version ending cleanly
-  bool content_missing = true;          // the missing words hold prose
-  std::string missing_excerpt;          // the missing words, shortened ("Like this: Like Loading...")
+  std::size_t missing_words = 0;       // words of `of` after the shared prefix
+  std::string cut_after;               // the last shared words
+  std::vector<std::string> differing;  // this version's own last words ("…", "Read", "more"); empty if exact
+  bool later = false;                  // `of` is a later version: this one was completed by it
+  std::size_t stops_at = 0;            // byte offset in `of`'s text where this version stops
+  std::size_t missing_bytes = 0;       // bytes of `of` from stops_at
+  bool truncated = true;               // the judgement: a cut, or a shorter version ending cleanly
+  bool content_missing = true;         // the missing words hold prose
+  std::string missing_excerpt;         // the missing words, shortened ("Like this: Like Loading...")
 };
 
 // One side of a pair as the caller loaded it.
 struct PairSide {
-  int number = 0;             // version number, 0 for a file
-  std::string_view sha256;    // hex, may be empty
+  int number = 0;           // version number, 0 for a file
+  std::string_view sha256;  // hex, may be empty
   std::string_view text;
 };
 
@@ -46,10 +46,9 @@ struct PairSide {
 // or lacks content an earlier version had; otherwise (a clean end, and only
 // non-content missing, or an earlier version a later one continued) it is
 // a shorter version, not a cut. See docs/truncation.md.
-[[nodiscard]] std::optional<PrefixMatch> judge_prefix(const std::vector<TextWord>& mine_words,
-                                                      const PairSide& theirs,
-                                                      const std::vector<TextWord>& theirs_words,
-                                                      bool theirs_is_later, bool mine_ends_as_cut);
+[[nodiscard]] std::optional<PrefixMatch> judge_prefix(const std::vector<TextWord>& mine_words, const PairSide& theirs,
+                                                      const std::vector<TextWord>& theirs_words, bool theirs_is_later,
+                                                      bool mine_ends_as_cut);
 
 struct PairFinding {
   bool a_is_shorter = false;

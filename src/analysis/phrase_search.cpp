@@ -68,7 +68,8 @@ std::vector<std::size_t> matching_lines(std::string_view utf8, std::string_view 
     std::size_t end = pos + folded_phrase.size();
     if ((pos == 0 || joined[pos - 1] == ' ') && (end == joined.size() || joined[end] == ' ')) {
       auto line = static_cast<std::size_t>(std::upper_bound(line_starts.begin(), line_starts.end(), pos) -
-                                           line_starts.begin()) - 1;
+                                           line_starts.begin()) -
+                  1;
       // (upper_bound: of lines starting at the same offset, empty lines
       // before a text line, the last one, which holds the text.)
       if (out.empty() || out.back() != line) {

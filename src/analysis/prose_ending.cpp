@@ -18,9 +18,9 @@ constexpr std::size_t k_prose_words = 10;   // an unpunctuated line this long is
 
 bool is_abbreviation(std::string_view folded) {
   static const std::initializer_list<std::string_view> k_list = {
-      "mr", "mrs", "ms", "dr", "st", "no", "nr", "vs", "etc", "inc", "ltd", "co", "corp", "art", "abs",
-      "bzw", "vgl", "ca", "cf", "pp", "ff", "sec", "fig", "vol", "ed", "jr", "sr", "prof", "gen", "gov",
-      "dept", "approx", "incl", "sog", "usw", "ggf", "inkl", "evtl", "ziff", "nos", "op", "cit", "resp"};
+      "mr",   "mrs",    "ms",   "dr",  "st",  "no",  "nr",   "vs",   "etc",  "inc", "ltd", "co",  "corp", "art", "abs",
+      "bzw",  "vgl",    "ca",   "cf",  "pp",  "ff",  "sec",  "fig",  "vol",  "ed",  "jr",  "sr",  "prof", "gen", "gov",
+      "dept", "approx", "incl", "sog", "usw", "ggf", "inkl", "evtl", "ziff", "nos", "op",  "cit", "resp"};
   return std::find(k_list.begin(), k_list.end(), folded) != k_list.end();
 }
 
@@ -128,8 +128,7 @@ double lowercase_share(const std::vector<TextWord>& words) {
   return static_cast<double>(lower) / static_cast<double>(words.size() - 1);
 }
 
-std::vector<Reason> list_item_reasons(const std::vector<std::string_view>& lines, std::size_t item,
-                                      std::size_t last) {
+std::vector<Reason> list_item_reasons(const std::vector<std::string_view>& lines, std::size_t item, std::size_t last) {
   std::size_t words = words_between(lines, item, last);
   std::string_view line = trim_line(lines[last]);
   if (auto open = unclosed_in_line(line)) {
@@ -137,13 +136,15 @@ std::vector<Reason> list_item_reasons(const std::vector<std::string_view>& lines
   }
   ListHabit habit = list_habit(lines, item, words >= k_long_item);
   if (habit.unpunctuated_style()) {
-    return {{"ends-with-list-item", "the text ends with a list item, and the items of its list have no final "
-             "punctuation", 0.7, false}};
+    return {{"ends-with-list-item",
+             "the text ends with a list item, and the items of its list have no final "
+             "punctuation",
+             0.7, false}};
   }
   bool sentence_like = words >= 4 && lowercase_share(split_words(line)) >= 0.6;
   if (habit.punctuated_style() || words >= k_long_item || sentence_like) {
-    return {{"stops-mid-sentence", "the last list item stops without the punctuation that ends the other items",
-             0.7, true}};
+    return {{"stops-mid-sentence", "the last list item stops without the punctuation that ends the other items", 0.7,
+             true}};
   }
   return {{"ends-with-list-item", "the text ends with a short list item", 0.6, false}};
 }
@@ -215,11 +216,15 @@ std::vector<Reason> unless_cut_word(std::vector<Reason> weak, const std::vector<
   std::string_view word = words.back().text;
   std::string whole = cut_from_word(lines, last, word);
   if (!whole.empty()) {
-    weak.push_back({"ends-mid-word", "the last word '" + std::string(word) + "' looks cut: the text has '" + whole +
-                                         "' but never '" + std::string(word) + "' on its own", 0.75, true});
+    weak.push_back({"ends-mid-word",
+                    "the last word '" + std::string(word) + "' looks cut: the text has '" + whole + "' but never '" +
+                        std::string(word) + "' on its own",
+                    0.75, true});
   } else if (auto language = unknown_to_dictionary(lines, last, word)) {
-    weak.push_back({"ends-mid-word", "the last word '" + std::string(word) + "' is not a word of the " + *language +
-                                         " dictionary: it looks cut", 0.75, true});
+    weak.push_back(
+        {"ends-mid-word",
+         "the last word '" + std::string(word) + "' is not a word of the " + *language + " dictionary: it looks cut",
+         0.75, true});
   }
   return weak;
 }
@@ -240,8 +245,10 @@ std::vector<Reason> plain_line_reasons(const std::vector<std::string_view>& line
   }
   if (is_heading(line)) {
     if (is_markdown_heading(line) && (line.ends_with(")") || line.ends_with("]"))) {
-      return {{"ends-with-heading", "the text ends with a heading whose entry is given in brackets (a repealed or "
-               "empty section): complete in itself", 0.7, false}};
+      return {{"ends-with-heading",
+               "the text ends with a heading whose entry is given in brackets (a repealed or "
+               "empty section): complete in itself",
+               0.7, false}};
     }
     if (is_markdown_heading(line)) {
       return {{"ends-with-heading", "the text ends with a heading: the section it opens is missing", 0.6, true}};
@@ -287,8 +294,8 @@ std::vector<Reason> unfinished_prose_reasons(const std::vector<std::string_view>
     std::string_view before = trim_line(lines[last - 1]);
     if (!ends_with_terminal(before) && !has_columns(before) && !is_footer_line(before) &&
         count_code_points(before) >= k_wrapped_line) {
-      return {{"stops-mid-sentence", "the last paragraph runs on from the line before and stops without an end",
-               0.8, true}};
+      return {{"stops-mid-sentence", "the last paragraph runs on from the line before and stops without an end", 0.8,
+               true}};
     }
   }
   return plain_line_reasons(lines, last, words);

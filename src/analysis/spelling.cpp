@@ -21,8 +21,9 @@ using HunspellPtr = std::unique_ptr<Hunhandle, HunspellFree>;
 
 std::vector<std::string_view> dictionary_names(std::string_view language) {
   static const std::map<std::string_view, std::vector<std::string_view>> k_names = {
-      {"en", {"en_US", "en_GB"}}, {"de", {"de_DE", "de_AT", "de_CH"}}, {"fr", {"fr_FR", "fr"}},
-      {"es", {"es_ES", "es"}},    {"nl", {"nl_NL", "nl"}},             {"pt", {"pt_BR", "pt_PT"}},
+      {"en", {"en_US", "en_GB"}}, {"de", {"de_DE", "de_AT", "de_CH"}},
+      {"fr", {"fr_FR", "fr"}},    {"es", {"es_ES", "es"}},
+      {"nl", {"nl_NL", "nl"}},    {"pt", {"pt_BR", "pt_PT"}},
       {"ru", {"ru_RU"}},          {"sv", {"sv_SE", "sv_FI"}}};
   auto it = k_names.find(language);
   return it == k_names.end() ? std::vector<std::string_view>{} : it->second;

@@ -21,22 +21,21 @@ const std::vector<std::vector<std::string>>& chrome_phrases() {
   static const std::vector<std::vector<std::string>> k_phrases = [] {
     std::vector<std::string> raw = {
         // en
-        "like this", "like loading", "loading", "share this", "share", "tweet", "print", "email", "e-mail",
-        "facebook", "twitter", "linkedin", "reddit", "pinterest", "whatsapp", "telegram", "tumblr", "pocket",
-        "mastodon", "powered by", "proudly powered by", "rendered in", "seconds", "page generated in",
-        "theme by", "designed by", "skip to content", "skip to main content", "back to top", "top of page",
-        "follow us", "subscribe", "sign up", "sign in", "log in", "login", "register", "cookie settings",
-        "accept cookies", "accept", "cookies", "cookie", "menu", "search", "home", "previous", "next",
-        "related", "related posts", "advertisement", "advertisements", "report this ad", "leave a comment",
-        "leave a reply", "comments", "comment", "posted in", "tags", "categories", "filed under", "permalink",
-        "edit", "reblog", "follow", "like", "blog at", "privacy", "terms", "sitemap", "contact", "about",
-        "more", "close", "toggle", "navigation", "the quick brown fox jumps over the lazy dog",
+        "like this", "like loading", "loading", "share this", "share", "tweet", "print", "email", "e-mail", "facebook",
+        "twitter", "linkedin", "reddit", "pinterest", "whatsapp", "telegram", "tumblr", "pocket", "mastodon",
+        "powered by", "proudly powered by", "rendered in", "seconds", "page generated in", "theme by", "designed by",
+        "skip to content", "skip to main content", "back to top", "top of page", "follow us", "subscribe", "sign up",
+        "sign in", "log in", "login", "register", "cookie settings", "accept cookies", "accept", "cookies", "cookie",
+        "menu", "search", "home", "previous", "next", "related", "related posts", "advertisement", "advertisements",
+        "report this ad", "leave a comment", "leave a reply", "comments", "comment", "posted in", "tags", "categories",
+        "filed under", "permalink", "edit", "reblog", "follow", "like", "blog at", "privacy", "terms", "sitemap",
+        "contact", "about", "more", "close", "toggle", "navigation", "the quick brown fox jumps over the lazy dog",
         "lorem ipsum dolor sit amet", "lorem ipsum",
         // de, fr, es, nl, pt, ru, sv
-        "gefällt mir", "teilen", "drucken", "nach oben", "impressum", "datenschutz", "kommentare",
-        "wird geladen", "j'aime", "partager", "imprimer", "chargement", "haut de page", "mentions légales",
-        "me gusta", "compartir", "cargando", "imprimir", "delen", "laden", "vind ik leuk", "compartilhe",
-        "carregando", "curtir", "поделиться", "загрузка", "нравится", "dela", "gilla", "laddar"};
+        "gefällt mir", "teilen", "drucken", "nach oben", "impressum", "datenschutz", "kommentare", "wird geladen",
+        "j'aime", "partager", "imprimer", "chargement", "haut de page", "mentions légales", "me gusta", "compartir",
+        "cargando", "imprimir", "delen", "laden", "vind ik leuk", "compartilhe", "carregando", "curtir", "поделиться",
+        "загрузка", "нравится", "dela", "gilla", "laddar"};
     std::vector<std::vector<std::string>> phrases;
     for (const std::string& p : raw) {
       std::vector<std::string> words;
@@ -45,8 +44,7 @@ const std::vector<std::vector<std::string>>& chrome_phrases() {
       }
       phrases.push_back(std::move(words));
     }
-    std::stable_sort(phrases.begin(), phrases.end(),
-                     [](const auto& x, const auto& y) { return x.size() > y.size(); });
+    std::stable_sort(phrases.begin(), phrases.end(), [](const auto& x, const auto& y) { return x.size() > y.size(); });
     return phrases;
   }();
   return k_phrases;
@@ -187,7 +185,8 @@ TailReading read_missing_tail(std::string_view tail) {
   std::size_t pos = 0;
   while (pos <= tail.size()) {
     std::size_t end = tail.find('\n', pos);
-    std::string_view line = trim_line(tail.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
+    std::string_view line =
+        trim_line(tail.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
     reading.real_words += line.empty() ? 0 : real_words_of(line);
     if (end == std::string_view::npos) {
       break;

@@ -10,7 +10,7 @@
 namespace stet::analysis {
 
 struct TailReading {
-  bool content = true;        // the missing text holds prose
+  bool content = true;         // the missing text holds prose
   std::size_t real_words = 0;  // words left once chrome phrases and non-words are set aside
   std::string excerpt;         // the missing words, shortened for a message
 };

@@ -13,9 +13,9 @@ namespace stet::analysis {
 
 namespace {
 
-constexpr std::array<std::size_t, 28> k_limits = {
-    140,   200,   255,   256,   280,   500,    512,    1000,   1023,   1024,    2000,    2047,    2048,  4000,
-    4095,  4096,  5000,  8000,  8191,  8192,   10000,  16383,  16384,  32767,   32768,   65535,   65536, 100000};
+constexpr std::array<std::size_t, 28> k_limits = {140,   200,   255,   256,   280,   500,   512,   1000,  1023, 1024,
+                                                  2000,  2047,  2048,  4000,  4095,  4096,  5000,  8000,  8191, 8192,
+                                                  10000, 16383, 16384, 32767, 32768, 65535, 65536, 100000};
 
 // The last paragraph of `text` (after its last blank line).
 std::string_view last_paragraph(std::string_view text) {
@@ -25,8 +25,8 @@ std::string_view last_paragraph(std::string_view text) {
   }
   std::size_t blank = text.rfind("\n\n", end);
   std::size_t crlf = text.rfind("\n\r\n", end);
-  std::size_t start = std::max(blank == std::string_view::npos ? 0 : blank + 2,
-                               crlf == std::string_view::npos ? 0 : crlf + 3);
+  std::size_t start =
+      std::max(blank == std::string_view::npos ? 0 : blank + 2, crlf == std::string_view::npos ? 0 : crlf + 3);
   return text.substr(start, end - start);
 }
 
@@ -39,15 +39,18 @@ std::optional<std::string> unclosed(std::string_view paragraph) {
   for (const Pair& p : {Pair{"(", ")"}, Pair{"[", "]"}, Pair{"\u00AB", "\u00BB"}, Pair{"\u201C", "\u201D"}}) {
     std::size_t opens = 0;
     std::size_t closes = 0;
-    for (std::size_t pos = paragraph.find(p.open); pos != std::string_view::npos; pos = paragraph.find(p.open, pos + 1)) {
+    for (std::size_t pos = paragraph.find(p.open); pos != std::string_view::npos;
+         pos = paragraph.find(p.open, pos + 1)) {
       ++opens;
     }
-    for (std::size_t pos = paragraph.find(p.close); pos != std::string_view::npos; pos = paragraph.find(p.close, pos + 1)) {
+    for (std::size_t pos = paragraph.find(p.close); pos != std::string_view::npos;
+         pos = paragraph.find(p.close, pos + 1)) {
       ++closes;
     }
     // German quotes open with „ and close with “: count those as closers.
     if (p.open == "\u201C") {
-      for (std::size_t pos = paragraph.find("\u201E"); pos != std::string_view::npos; pos = paragraph.find("\u201E", pos + 1)) {
+      for (std::size_t pos = paragraph.find("\u201E"); pos != std::string_view::npos;
+           pos = paragraph.find("\u201E", pos + 1)) {
         ++closes;
       }
     }
@@ -80,8 +83,8 @@ double strongest_against(const std::vector<Reason>& reasons) {
 
 void add_length_reason(std::vector<Reason>& reasons, std::size_t bytes, std::size_t chars) {
   if (is_common_limit(bytes)) {
-    reasons.push_back({"length-at-limit", "its length, " + std::to_string(bytes) + " bytes, is a common cut-off limit",
-                       0.6, true});
+    reasons.push_back(
+        {"length-at-limit", "its length, " + std::to_string(bytes) + " bytes, is a common cut-off limit", 0.6, true});
   } else if (is_common_limit(chars)) {
     reasons.push_back({"length-at-limit",
                        "its length, " + std::to_string(chars) + " characters, is a common cut-off limit", 0.6, true});
@@ -122,8 +125,9 @@ Assessment assess_text(std::string_view bytes) {
   std::size_t tail = incomplete_utf8_tail(bytes);
   std::string_view text = bytes.substr(0, bytes.size() - tail);
   if (tail > 0) {
-    reasons.push_back({"incomplete-utf8", "the text stops inside a character (an incomplete UTF-8 sequence of " +
-                                              std::to_string(tail) + (tail == 1 ? " byte)" : " bytes)"),
+    reasons.push_back({"incomplete-utf8",
+                       "the text stops inside a character (an incomplete UTF-8 sequence of " + std::to_string(tail) +
+                           (tail == 1 ? " byte)" : " bytes)"),
                        0.97, true});
   }
   add_length_reason(reasons, bytes.size(), count_code_points(bytes));
@@ -134,8 +138,8 @@ Assessment assess_text(std::string_view bytes) {
   std::size_t chrome = chrome_tail_start(text);
   if (chrome != std::string_view::npos) {
     reasons.push_back({"ends-with-page-chrome",
-                       "the text ends with page chrome ('" + join_words(split_words(text.substr(chrome)), 0,
-                                                                        word_count(text.substr(chrome))) +
+                       "the text ends with page chrome ('" +
+                           join_words(split_words(text.substr(chrome)), 0, word_count(text.substr(chrome))) +
                            "'): its ending is read before it",
                        0, false});
     text = text.substr(0, chrome);

@@ -23,7 +23,7 @@ struct Reason {
 
 struct Assessment {
   Verdict verdict = Verdict::complete;
-  double confidence = 0;       // in the verdict, 0.5..1
+  double confidence = 0;        // in the verdict, 0.5..1
   std::vector<Reason> reasons;  // strongest first
   std::string cut_after;        // the last words before the cut; empty when complete
 };

@@ -11,7 +11,7 @@ namespace stet::analysis {
 
 namespace {
 
-constexpr double k_drop_ratio = 0.5;      // below half the previous size is suspicious
+constexpr double k_drop_ratio = 0.5;       // below half the previous size is suspicious
 constexpr std::size_t k_drop_bytes = 100;  // ... when at least this much went missing
 
 std::string drop_message(const SizeDrop& d) {
@@ -53,8 +53,8 @@ std::optional<PrefixMatch> closest_prefix(const std::vector<VersionText>& versio
       continue;
     }
     const VersionText& other = versions[j];
-    auto match = judge_prefix(p.words[index],
-                              {other.number, other.sha256, other.text}, p.words[j], other.number > mine.number, cut);
+    auto match = judge_prefix(p.words[index], {other.number, other.sha256, other.text}, p.words[j],
+                              other.number > mine.number, cut);
     if (!match) {
       continue;
     }
@@ -106,8 +106,7 @@ VersionAssessment assess_one(const std::vector<VersionText>& versions, const Pre
   const PrefixMatch& m = *result.prefix;
   // A later version lacking prose an earlier one had, with a clean end,
   // could be a deliberate removal: less certain than a cut end.
-  bool certain = lone.verdict == Verdict::truncated || !m.differing.empty() || !m.content_missing ||
-                 m.later;
+  bool certain = lone.verdict == Verdict::truncated || !m.differing.empty() || !m.content_missing || m.later;
   double weight = certain ? 0.99 : 0.85;
   reasons.push_back({m.later ? "completed-later" : "truncated-copy", prefix_message(m), weight, true});
   result.assessment = decide(std::move(reasons), m.cut_after);
@@ -122,8 +121,7 @@ VersionAssessment assess_one(const std::vector<VersionText>& versions, const Pre
 
 std::optional<PrefixMatch> prefix_match(const std::string& text, const VersionText& other) {
   bool cut = assess_text(text).verdict == Verdict::truncated;
-  return judge_prefix(split_words(text), {other.number, other.sha256, other.text},
-                      split_words(other.text), false, cut);
+  return judge_prefix(split_words(text), {other.number, other.sha256, other.text}, split_words(other.text), false, cut);
 }
 
 VersionAssessment assess_version(const std::vector<VersionText>& versions, std::size_t index,

@@ -30,7 +30,7 @@ struct SizeDrop {
 };
 
 struct VersionAssessment {
-  Assessment assessment;             // the verdict with every reason, lone and cross-version
+  Assessment assessment;              // the verdict with every reason, lone and cross-version
   std::optional<PrefixMatch> prefix;  // the version measured against: a cut (truncated) or, else, a shorter one
   std::optional<SizeDrop> size_drop;
 };

@@ -22,9 +22,7 @@ bool utf8_cut_at_end(std::string_view bytes) {
   return need > back + 1 && valid_utf8(bytes.substr(0, bytes.size() - 1 - back));
 }
 
-bool has_bom(std::string_view bytes) {
-  return bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");
-}
+bool has_bom(std::string_view bytes) { return bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"); }
 
 }  // namespace
 

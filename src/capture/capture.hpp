@@ -29,8 +29,8 @@ struct Capture {
   std::string charset;  // "utf-8", "windows-1252", "utf-16le", ...
   // False for plain UTF-8 text: the bytes are the text and nothing is derived.
   bool has_text_form = false;
-  std::string text;     // the text form, when has_text_form
-  std::string title;    // the page's title (HTML only; may be empty)
+  std::string text;             // the text form, when has_text_form
+  std::string title;            // the page's title (HTML only; may be empty)
   std::vector<WordSpan> words;  // HTML only: each word's offset in the bytes
   std::string extractor;        // e.g. "stet-capture/1 html visible"
 };

@@ -104,7 +104,8 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view declared, bool h
   // Valid UTF-8 with non-ASCII bytes is UTF-8 whatever a header or <meta>
   // says: pages re-saved as UTF-8 often keep their old declaration, and
   // legacy text is almost never valid UTF-8 by accident.
-  bool non_ascii = std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  bool non_ascii =
+      std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   if (non_ascii && valid_utf8(bytes)) {
     return {std::string(bytes), "utf-8", {}, 0};
   }

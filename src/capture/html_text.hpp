@@ -27,8 +27,8 @@ struct WordSpan {
 };
 
 struct PageText {
-  std::string text;   // UTF-8, blocks on their own lines, paragraphs separated by a blank line, final newline
-  std::string title;  // <title>, else og:title; white space collapsed, at most 200 bytes; may be empty
+  std::string text;             // UTF-8, blocks on their own lines, paragraphs separated by a blank line, final newline
+  std::string title;            // <title>, else og:title; white space collapsed, at most 200 bytes; may be empty
   std::vector<WordSpan> words;  // one per white-space-separated word of `text`, in order
 };
 

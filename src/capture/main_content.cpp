@@ -19,18 +19,19 @@ using html::is_element;
 // Class and id fragments of page furniture, and of content (the latter
 // rescue an element from the first list: "main-sidebar-content").
 constexpr std::array<std::string_view, 32> k_unlikely{
-    "-ad-",       "ai2html",  "banner",     "breadcrumb", "combx",     "comment", "community", "cover-wrap",
-    "disqus",     "extra",    "footer",     "gdpr",       "header",    "legends", "menu",      "related",
-    "remark",     "replies",  "rss",        "shoutbox",   "sidebar",   "skyscraper", "social", "sponsor",
-    "supplemental", "ad-break", "agegate",  "pagination", "pager",     "popup",   "newsletter", "cookie"};
+    "-ad-",         "ai2html",  "banner",  "breadcrumb", "combx",   "comment",    "community",  "cover-wrap",
+    "disqus",       "extra",    "footer",  "gdpr",       "header",  "legends",    "menu",       "related",
+    "remark",       "replies",  "rss",     "shoutbox",   "sidebar", "skyscraper", "social",     "sponsor",
+    "supplemental", "ad-break", "agegate", "pagination", "pager",   "popup",      "newsletter", "cookie"};
 constexpr std::array<std::string_view, 7> k_maybe{"and", "article", "body", "column", "content", "main", "shadow"};
 constexpr std::array<std::string_view, 36> k_negative{
-    "-ad-",    "hidden",  "banner",  "combx",     "comment",  "com-",     "contact",   "foot",     "gdpr",
-    "masthead", "media",  "meta",    "outbrain",  "promo",    "related",  "scroll",    "share",    "shoutbox",
-    "sidebar", "skyscraper", "sponsor", "shopping", "tags",   "tool",     "widget",    "social",   "newsletter",
-    "subscribe", "recommend", "byline", "author", "caption", "breadcrumb", "popup",   "modal",    "cookie"};
-constexpr std::array<std::string_view, 13> k_positive{"article", "body",  "content", "entry", "hentry", "h-entry", "main",
-                                                      "page",    "pagination", "post", "text", "blog", "story"};
+    "-ad-",      "hidden",     "banner",  "combx",    "comment", "com-",       "contact", "foot",   "gdpr",
+    "masthead",  "media",      "meta",    "outbrain", "promo",   "related",    "scroll",  "share",  "shoutbox",
+    "sidebar",   "skyscraper", "sponsor", "shopping", "tags",    "tool",       "widget",  "social", "newsletter",
+    "subscribe", "recommend",  "byline",  "author",   "caption", "breadcrumb", "popup",   "modal",  "cookie"};
+constexpr std::array<std::string_view, 13> k_positive{"article", "body", "content", "entry",      "hentry",
+                                                      "h-entry", "main", "page",    "pagination", "post",
+                                                      "text",    "blog", "story"};
 constexpr std::array<std::string_view, 9> k_byline{"byline", "author",  "dateline", "timestamp", "published",
                                                    "credit", "caption", "posted",   "date"};
 
@@ -84,9 +85,7 @@ bool ends_sentence(const GumboNode* node) {
   return false;
 }
 
-const GumboVector* children_of(const GumboNode* node) {
-  return is_element(node) ? &node->v.element.children : nullptr;
-}
+const GumboVector* children_of(const GumboNode* node) { return is_element(node) ? &node->v.element.children : nullptr; }
 
 struct Stats {
   double chars = 0;       // visible characters (UTF-8 bytes) below the node
@@ -337,8 +336,8 @@ class Scorer {
     if (weight < 0) {
       return true;
     }
-    bool container = tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_UL ||
-                     tag == GUMBO_TAG_OL || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_DL || tag == GUMBO_TAG_P;
+    bool container = tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL ||
+                     tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_DL || tag == GUMBO_TAG_P;
     double density = link_density(node);
     return container && ((density > 0.33 && weight < 25) || density > 0.5);
   }
@@ -374,7 +373,6 @@ class Scorer {
   [[nodiscard]] double total_chars(const GumboNode* root) const { return stats(root).chars; }
 
  private:
-
   std::unordered_map<const GumboNode*, Stats> m_stats;
   std::unordered_map<const GumboNode*, double> m_score;
   bool m_use_unlikely = true;

@@ -27,10 +27,14 @@ constexpr std::array<Magic, 22> k_magic{{
     {"PK\x03\x04", 0, "application/zip", "a zip archive (also docx, odt, epub, wacz)"},
     {"\x1F\x8B", 0, "application/gzip", "a gzip-compressed file"},
     {"BZh", 0, "application/x-bzip2", "a bzip2-compressed file"},
-    {"\xFD" "7zXZ", 0, "application/x-xz", "an xz-compressed file"},
+    {"\xFD"
+     "7zXZ",
+     0, "application/x-xz", "an xz-compressed file"},
     {"7z\xBC\xAF\x27\x1C", 0, "application/x-7z-compressed", "a 7-Zip archive"},
     {"\x28\xB5\x2F\xFD", 0, "application/zstd", "a zstd-compressed file"},
-    {"\x7F" "ELF", 0, "application/x-executable", "an ELF executable"},
+    {"\x7F"
+     "ELF",
+     0, "application/x-executable", "an ELF executable"},
     {"MZ", 0, "application/x-msdownload", "a Windows executable"},
     {"SQLite format 3", 0, "application/vnd.sqlite3", "an SQLite database"},
     {"ID3", 0, "audio/mpeg", "an MP3 audio file"},
@@ -55,8 +59,8 @@ bool looks_like_html(std::string_view bytes) {
   if (first == std::string::npos || head[first] != '<') {
     return false;
   }
-  for (const char* marker : {"<!doctype html", "<html", "<head", "<body", "<title", "<meta", "<script", "<!--",
-                             "<div", "<p>", "<table", "<?xml"}) {
+  for (const char* marker : {"<!doctype html", "<html", "<head", "<body", "<title", "<meta", "<script", "<!--", "<div",
+                             "<p>", "<table", "<?xml"}) {
     if (head.compare(first, std::string_view(marker).size(), marker) == 0) {
       return std::string_view(marker) != "<?xml" || head.find("<html") != std::string::npos;
     }

@@ -13,8 +13,8 @@ enum class MediaKind { text, html, pdf, binary };
 
 struct MediaType {
   MediaKind kind = MediaKind::text;
-  std::string media_type;  // e.g. "text/html", "text/plain", "application/pdf"
-  std::string description; // for refusals: "a PNG image", "a gzip archive", ...
+  std::string media_type;   // e.g. "text/html", "text/plain", "application/pdf"
+  std::string description;  // for refusals: "a PNG image", "a gzip archive", ...
 };
 
 // Sniffs `bytes`. `declared` is an HTTP Content-Type value ("text/html;

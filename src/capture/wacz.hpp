@@ -20,8 +20,8 @@ struct ZipEntry {
 [[nodiscard]] std::vector<ZipEntry> read_zip(std::string_view file, const std::string& name);
 
 struct WaczContents {
-  std::vector<ZipEntry> warcs;        // archive/*.warc and *.warc.gz, in name order
-  std::vector<std::string> checked;   // datapackage resources whose digest was checked
+  std::vector<ZipEntry> warcs;       // archive/*.warc and *.warc.gz, in name order
+  std::vector<std::string> checked;  // datapackage resources whose digest was checked
 };
 
 // SHA-256 in lowercase hex (the caller owns the crypto: capture is pure).

@@ -43,8 +43,8 @@ WarcRecord read_record(std::string_view plain, std::size_t& pos, std::uint64_t o
   std::size_t end = line_end(plain, pos);
   std::string_view first = end == std::string_view::npos ? plain.substr(pos) : strip_cr(plain.substr(pos, end - pos));
   if (first != "WARC/1.0" && first != "WARC/1.1" && first != "WARC/0.18" && first != "WARC/0.17") {
-    throw WarcError(where + "does not start with WARC/1.0 or WARC/1.1 (found '" +
-                    std::string(first.substr(0, 20)) + "')");
+    throw WarcError(where + "does not start with WARC/1.0 or WARC/1.1 (found '" + std::string(first.substr(0, 20)) +
+                    "')");
   }
   r.version = std::string(first);
   pos = end + 1;
@@ -104,8 +104,8 @@ std::string WarcRecord::header(std::string_view name) const {
 }
 
 std::vector<WarcRecord> read_warc(std::string_view file, const std::string& name) {
-  bool gz = file.size() >= 2 && static_cast<unsigned char>(file[0]) == 0x1F &&
-            static_cast<unsigned char>(file[1]) == 0x8B;
+  bool gz =
+      file.size() >= 2 && static_cast<unsigned char>(file[0]) == 0x1F && static_cast<unsigned char>(file[1]) == 0x8B;
   Gunzipped unzipped;
   if (gz) {
     unzipped = gunzip_members(file, name);

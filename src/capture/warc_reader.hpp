@@ -45,10 +45,10 @@ struct WarcRecord {
 [[nodiscard]] std::vector<WarcRecord> read_warc(std::string_view file, const std::string& name);
 
 struct HttpMessage {
-  int status = 0;                    // response status; 0 when not a response
-  std::string content_type;          // Content-Type header
-  std::string message_body;          // the body as transferred (chunked when it was)
-  std::string payload;               // the entity: transfer and content encodings removed
+  int status = 0;            // response status; 0 when not a response
+  std::string content_type;  // Content-Type header
+  std::string message_body;  // the body as transferred (chunked when it was)
+  std::string payload;       // the entity: transfer and content encodings removed
   bool chunked = false;
 };
 

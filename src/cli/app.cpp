@@ -109,8 +109,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
 }
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err, const Environment& env) {
-  CLI::App app("stet: record every version of a document, detect truncated copies, and show what changed.",
-               "stet");
+  CLI::App app("stet: record every version of a document, detect truncated copies, and show what changed.", "stet");
   app.set_version_flag("--version", std::string("stet ") + STET_VERSION);
   app.require_subcommand(1);
   app.footer("Run 'stet help COMMAND' for a command's options; 'man stet' or docs/cli.md for everything.");

@@ -23,8 +23,8 @@ struct CapturedText {
 // "<name>: <problem>" when the resulting text is not acceptable text (see
 // analysis::text_problem; a UTF-8 sequence cut at the very end is allowed:
 // the truncation check reports it).
-[[nodiscard]] CapturedText capture_text(const std::string& name, std::string_view bytes,
-                                        std::string_view content_type, capture::TextMode mode);
+[[nodiscard]] CapturedText capture_text(const std::string& name, std::string_view bytes, std::string_view content_type,
+                                        capture::TextMode mode);
 
 // "visible" or "main"; throws UsageError otherwise.
 [[nodiscard]] capture::TextMode parse_text_mode(const std::string& name);

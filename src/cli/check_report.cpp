@@ -15,7 +15,9 @@ namespace {
 
 double rounded(double value) { return std::round(value * 100) / 100; }
 
-nlohmann::json or_null(const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); }
+nlohmann::json or_null(const std::string& text) {
+  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
+}
 
 std::string confidence_text(double confidence) {
   std::ostringstream out;
@@ -95,9 +97,8 @@ nlohmann::json assessment_json(const analysis::VersionAssessment& va) {
                            {"suspicious_capture", nullptr}};
   if (va.prefix) {
     object["missing_words"] = va.prefix->missing_words;
-    object["measured_against"] = {{"version", va.prefix->of},
-                                  {"sha256", va.prefix->of_sha256},
-                                  {"relation", relation(*va.prefix)}};
+    object["measured_against"] = {
+        {"version", va.prefix->of}, {"sha256", va.prefix->of_sha256}, {"relation", relation(*va.prefix)}};
     object["differing_words"] = va.prefix->differing;
     object["missing_content"] = va.prefix->content_missing;
   }
@@ -121,7 +122,8 @@ std::string verdict_summary(const analysis::Assessment& a) {
 void print_assessment(std::ostream& out, const std::string& label, const analysis::VersionAssessment& va) {
   const analysis::Assessment& a = va.assessment;
   bool truncated = a.verdict == analysis::Verdict::truncated;
-  out << visible(label) << ": " << visible(verdict_summary(a)) << ", confidence " << confidence_text(a.confidence) << "\n";
+  out << visible(label) << ": " << visible(verdict_summary(a)) << ", confidence " << confidence_text(a.confidence)
+      << "\n";
   for (const analysis::Reason& r : a.reasons) {
     out << "  " << (r.for_truncation == truncated ? '+' : '-') << " " << r.code << ": " << visible(r.message) << "\n";
   }

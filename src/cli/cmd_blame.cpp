@@ -4,9 +4,9 @@
 #include "cli/doc_ref.hpp"
 #include "cli/format_option.hpp"
 #include "cli/log_entries.hpp"
+#include "cli/revision.hpp"
 #include "render/render.hpp"
 #include "render/visible.hpp"
-#include "cli/revision.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -85,8 +85,8 @@ void print_text(std::ostream& out, const std::string& doc, const Blamed& b) {
       if (segment.ends_with('\r')) {
         segment.remove_suffix(1);
       }
-      out << std::left << std::setw(6) << label(b.versions[run.origin]) << std::right << std::setw(5) << line
-          << "| " << visible_text(segment) << "\n";
+      out << std::left << std::setw(6) << label(b.versions[run.origin]) << std::right << std::setw(5) << line << "| "
+          << visible_text(segment) << "\n";
       pos = stop;
       while (pos < run.end && (text[pos] == '\n' || text[pos] == '\r' || text[pos] == ' ' || text[pos] == '\t')) {
         ++pos;

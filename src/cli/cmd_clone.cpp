@@ -25,8 +25,8 @@ ExitCode run_clone(Context& context, const CloneOptions& options) {
   if (format == Format::json) {
     write_json(*context.out, {{"store", store.path().string()}, {"remote", options.url}, {"head", store.head()}});
   } else {
-    *context.out << "cloned " << visible(options.url) << " into " << visible(store.path().string()) << " (remote 'origin', head "
-                 << store.head().substr(0, 12) << ")\n";
+    *context.out << "cloned " << visible(options.url) << " into " << visible(store.path().string())
+                 << " (remote 'origin', head " << store.head().substr(0, 12) << ")\n";
   }
   return ExitCode::ok;
 }

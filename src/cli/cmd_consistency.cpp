@@ -23,7 +23,8 @@ struct ConsistencyOptions {
 
 ExitCode run_consistency(Context& context, const ConsistencyOptions& options) {
   std::string new_bytes = read_input(options.new_checkpoint, "checkpoint");
-  CheckpointNote older = parse_checkpoint_note(read_input(options.old_checkpoint, "checkpoint"), options.old_checkpoint);
+  CheckpointNote older =
+      parse_checkpoint_note(read_input(options.old_checkpoint, "checkpoint"), options.old_checkpoint);
   CheckpointNote newer = parse_checkpoint_note(new_bytes, options.new_checkpoint);
   if (older.head.origin != newer.head.origin) {
     throw UsageError("the checkpoints are of two logs: " + older.head.origin + " and " + newer.head.origin);

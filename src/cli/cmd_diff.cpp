@@ -1,19 +1,19 @@
 #include "analysis/text_form.hpp"
 #include "cli/capture_input.hpp"
 #include "cli/commands.hpp"
-#include "cli/format_option.hpp"
-#include "render/diff_render.hpp"
 #include "cli/doc_ref.hpp"
+#include "cli/format_option.hpp"
 #include "cli/revision.hpp"
-#include "render/pair_truncation.hpp"
 #include "diff/layout_difference.hpp"
+#include "render/diff_render.hpp"
+#include "render/pair_truncation.hpp"
 #include "store/digest.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
-#include <algorithm>
 
 namespace stet::cli {
 
@@ -35,7 +35,7 @@ struct DiffOptions {
 struct Side {
   std::string label;
   std::string text;
-  int number = 0;  // the version number, 0 for a file
+  int number = 0;      // the version number, 0 for a file
   std::string sha256;  // hex; for a file only when asked (the html format names it)
 };
 
@@ -67,8 +67,7 @@ Side read_side(const std::string& path, const Environment& env, const std::strin
     bytes = capture_text("'" + path + "'", bytes, "", mode).text;
   }
   // The file name alone keeps labels (and golden outputs) independent of where the files live.
-  return {path == "-" ? "stdin" : std::filesystem::path(path).filename().string(), std::move(bytes), 0,
-          std::move(sha)};
+  return {path == "-" ? "stdin" : std::filesystem::path(path).filename().string(), std::move(bytes), 0, std::move(sha)};
 }
 
 // A version's recorded text, or with `text_mode` an HTML version's text
@@ -211,10 +210,17 @@ ExitCode run_diff(Context& context, const DiffOptions& options) {
   engine.count_all_words = format == DiffFormat::json || format == DiffFormat::html || format == DiffFormat::stat;
   diff::DiffResult result = diff::word_diff(left.text, right.text, engine);
   auto finding = judge_diff_pair(result, left.text, left.number, right.text, right.number);
-  DiffView view{left.text,      right.text,   left.label,
-                right.label,    &result,      colors,
-                options.context, shorter_note(finding), left.sha256,
-                right.sha256,   layout_note(left.text, right.text, result, options.show_whitespace)};
+  DiffView view{left.text,
+                right.text,
+                left.label,
+                right.label,
+                &result,
+                colors,
+                options.context,
+                shorter_note(finding),
+                left.sha256,
+                right.sha256,
+                layout_note(left.text, right.text, result, options.show_whitespace)};
   render_diff(*context.out, view, format);
   if (format == DiffFormat::wdiff && !view.layout_note.empty()) {
     // wdiff output stays pure markup; the note goes beside it.

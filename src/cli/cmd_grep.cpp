@@ -82,7 +82,8 @@ ExitCode run_grep(Context& context, const GrepOptions& options) {
   if (format == Format::json) {
     nlohmann::json array = nlohmann::json::array();
     for (const Hit& h : hits) {
-      array.push_back({{"doc", h.doc}, {"version", h.version}, {"sha256", h.sha256}, {"line", h.line}, {"text", h.text}});
+      array.push_back(
+          {{"doc", h.doc}, {"version", h.version}, {"sha256", h.sha256}, {"line", h.line}, {"text", h.text}});
     }
     write_json(*context.out, array);
   } else {

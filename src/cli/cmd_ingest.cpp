@@ -5,8 +5,8 @@
 #include "cli/format_option.hpp"
 #include "cli/ingest_batch.hpp"
 #include "cli/input_files.hpp"
-#include "render/render.hpp"
 #include "cli/warc_input.hpp"
+#include "render/render.hpp"
 #include "render/visible.hpp"
 #include "store/document_id.hpp"
 #include "store/identity.hpp"
@@ -68,8 +68,8 @@ std::string default_author(const Environment& env) {
 std::vector<std::string> assign_ids(const IngestOptions& options, const std::vector<InputDocument>& inputs) {
   bool one_for_all = options.docs.size() == 1 && !options.split;
   if (!options.docs.empty() && options.docs.size() != inputs.size() && !one_for_all) {
-    throw UsageError("got " + std::to_string(options.docs.size()) + " --doc ids for " +
-                     std::to_string(inputs.size()) + " documents; give one per document, one for all, or none");
+    throw UsageError("got " + std::to_string(options.docs.size()) + " --doc ids for " + std::to_string(inputs.size()) +
+                     " documents; give one per document, one for all, or none");
   }
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -89,9 +89,8 @@ std::vector<std::string> assign_ids(const IngestOptions& options, const std::vec
 }
 
 InputMeta default_meta(const IngestOptions& options, const Context& context) {
-  return {"", options.source,
-          options.retrieved.empty() ? "" : checked_retrieved(options.retrieved, context.env->now()), options.title,
-          options.author.empty() ? default_author(*context.env) : options.author};
+  return {"", options.source, options.retrieved.empty() ? "" : checked_retrieved(options.retrieved, context.env->now()),
+          options.title, options.author.empty() ? default_author(*context.env) : options.author};
 }
 
 // The inputs named on the command line, each with the call's provenance.
@@ -114,7 +113,8 @@ Batch plain_batch(const IngestOptions& options, const Context& context) {
 // archive (set_web_fields), the call's --title and --author.
 Batch warc_batch(const IngestOptions& options, const Context& context) {
   if (!options.files.empty() || !options.docs.empty() || options.split || !options.manifest.empty()) {
-    throw UsageError("--warc takes no other files, --doc, --split or --manifest (ids come from the URIs; see --doc-prefix)");
+    throw UsageError(
+        "--warc takes no other files, --doc, --split or --manifest (ids come from the URIs; see --doc-prefix)");
   }
   WarcInputs warc = read_warc_inputs(options.warc, options.doc_prefix, parse_text_mode(options.text_mode));
   for (const std::string& warning : warc.warnings) {
@@ -294,16 +294,17 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
     const store::IngestOutcome& o = outcomes[i];
     const char* status = o.status == store::IngestStatus::added ? "new" : "unchanged";
     if (format == Format::json) {
-      array.push_back({{"id", o.doc},
-                       {"version", o.version},
-                       {"sha256", o.sha256.hex()},
-                       {"status", status},
-                       {"input", inputs[i].origin},
-                       {"previous", o.previous ? nlohmann::json(o.previous->hex()) : nlohmann::json(nullptr)},
-                       {"verdict", errors[i]     ? nlohmann::json("capture-error")
-                                   : verdicts[i] ? nlohmann::json(analysis::verdict_name(verdicts[i]->assessment.verdict))
-                                                 : nlohmann::json(nullptr)},
-                       {"check", verdicts[i] ? assessment_json(*verdicts[i]) : nlohmann::json(nullptr)}});
+      array.push_back(
+          {{"id", o.doc},
+           {"version", o.version},
+           {"sha256", o.sha256.hex()},
+           {"status", status},
+           {"input", inputs[i].origin},
+           {"previous", o.previous ? nlohmann::json(o.previous->hex()) : nlohmann::json(nullptr)},
+           {"verdict", errors[i]     ? nlohmann::json("capture-error")
+                       : verdicts[i] ? nlohmann::json(analysis::verdict_name(verdicts[i]->assessment.verdict))
+                                     : nlohmann::json(nullptr)},
+           {"check", verdicts[i] ? assessment_json(*verdicts[i]) : nlohmann::json(nullptr)}});
       if (errors[i]) {
         array.back()["capture_error"] = *errors[i];  // present only for error pages: other outputs stay as they were
       }

@@ -1,8 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/format_option.hpp"
-#include "store/log/note.hpp"
 #include "render/render.hpp"
 #include "render/visible.hpp"
+#include "store/log/note.hpp"
 #include "store/signing.hpp"
 
 #include <CLI/CLI.hpp>
@@ -28,7 +28,8 @@ void write_new_file(const std::string& path, const std::string& text, mode_t mod
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) {
     throw UsageError("cannot create " + path + ": " +
-                     (errno == EEXIST ? std::string("it already exists") : std::error_code(errno, std::generic_category()).message()));
+                     (errno == EEXIST ? std::string("it already exists")
+                                      : std::error_code(errno, std::generic_category()).message()));
   }
   bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
   ::close(fd);
@@ -51,15 +52,16 @@ ExitCode run_keygen(Context& context, const KeygenOptions& options) {
     }
   }
   store::KeyPair pair = store::generate_ed25519_key();
-  std::string vkey = store::log::format_vkey(
-      store::log::signer_vkey(store::log::parse_signer(pair.private_pem, options.name)));
+  std::string vkey =
+      store::log::format_vkey(store::log::signer_vkey(store::log::parse_signer(pair.private_pem, options.name)));
   write_new_file(options.path, pair.private_pem, 0600);
   write_new_file(public_path, pair.public_pem, 0644);
   write_new_file(vkey_path, vkey + "\n", 0644);
   if (format == Format::json) {
-    write_json(*context.out,
-               {{"private_key", options.path}, {"public_key", public_path}, {"verifier_key_file", vkey_path},
-                {"verifier_key", vkey}});
+    write_json(*context.out, {{"private_key", options.path},
+                              {"public_key", public_path},
+                              {"verifier_key_file", vkey_path},
+                              {"verifier_key", vkey}});
     return ExitCode::ok;
   }
   *context.out << "private key:  " << visible(options.path) << " (keep it secret)\n"
@@ -73,9 +75,9 @@ ExitCode run_keygen(Context& context, const KeygenOptions& options) {
 
 void add_keygen_command(CLI::App& app, CommandTable& table) {
   auto options = std::make_shared<KeygenOptions>();
-  CLI::App* sub = app.add_subcommand("keygen", "Write a new Ed25519 key pair for signing checkpoints, and print its verifier key");
-  sub->add_option("path", options->path, "The private key file to create; the public key goes to PATH.pub")
-      ->required();
+  CLI::App* sub =
+      app.add_subcommand("keygen", "Write a new Ed25519 key pair for signing checkpoints, and print its verifier key");
+  sub->add_option("path", options->path, "The private key file to create; the public key goes to PATH.pub")->required();
   sub->add_option("--name", options->name,
                   "The key's name in signed notes, ideally a URL-like name of the log (default: stet)");
   sub->add_option("--format", options->format, "Output format: text or json");

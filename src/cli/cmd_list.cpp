@@ -31,8 +31,8 @@ ExitCode run_list(Context& context, const ListOptions& options) {
     *context.out << "no documents yet (add one with stet ingest FILE)\n";
   }
   for (const auto& d : documents) {
-    *context.out << visible(d.id) << "  " << d.versions << (d.versions == 1 ? " version" : " versions") << "  last ingest "
-                 << visible(d.last_ingested_at) << "\n";
+    *context.out << visible(d.id) << "  " << d.versions << (d.versions == 1 ? " version" : " versions")
+                 << "  last ingest " << visible(d.last_ingested_at) << "\n";
   }
   return ExitCode::ok;
 }

@@ -109,25 +109,26 @@ const char* kind_name(EntryKind kind) {
 // number, short SHA-256, date, what it was, words +/-, source, verdict.
 void print_oneline(std::ostream& out, const LogEntry& e, bool with_doc, const std::optional<std::string>& error) {
   const store::Version& v = e.document->versions[e.version];
-  out << (with_doc ? visible(e.document->doc) + "@" : std::string("v")) << v.number << "  " << short_sha(v.sha256, 8) << "  "
-      << observed_text(*e.record).substr(0, 10) << "  " << kind_name(e.kind) << "  +" << e.words_added << " -"
+  out << (with_doc ? visible(e.document->doc) + "@" : std::string("v")) << v.number << "  " << short_sha(v.sha256, 8)
+      << "  " << observed_text(*e.record).substr(0, 10) << "  " << kind_name(e.kind) << "  +" << e.words_added << " -"
       << e.words_removed << "  " << meta_text(e.record->source) << "  " << verdict_of(e, error) << "\n";
 }
 
 nlohmann::json entry_json(const LogEntry& e, const std::optional<std::string>& error) {
   const store::Version& v = e.document->versions[e.version];
   nlohmann::json object = {{"doc", e.document->doc},
-          {"version", v.number},
-          {"sha256", v.sha256.hex()},
-          {"kind", kind_name(e.kind)},
-          {"observed_at", observed_text(*e.record)},
-          {"retrieved_at", e.record->retrieved_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.record->retrieved_at)},
-          {"ingested_at", e.record->ingested_at},
-          {"ingested_by", e.record->ingested_by},
-          {"source", e.record->source},
-          {"words_added", e.words_added},
-          {"words_removed", e.words_removed},
-          {"verdict", verdict_of(e, error)}};
+                           {"version", v.number},
+                           {"sha256", v.sha256.hex()},
+                           {"kind", kind_name(e.kind)},
+                           {"observed_at", observed_text(*e.record)},
+                           {"retrieved_at", e.record->retrieved_at.empty() ? nlohmann::json(nullptr)
+                                                                           : nlohmann::json(e.record->retrieved_at)},
+                           {"ingested_at", e.record->ingested_at},
+                           {"ingested_by", e.record->ingested_by},
+                           {"source", e.record->source},
+                           {"words_added", e.words_added},
+                           {"words_removed", e.words_removed},
+                           {"verdict", verdict_of(e, error)}};
   if (error) {
     object["capture_error"] = *error;  // present only for error pages: other entries stay as they were
   }
@@ -144,8 +145,8 @@ void print_versions_json(std::ostream& out, const LoggedDocument& d) {
   nlohmann::json array = nlohmann::json::array();
   for (std::size_t i = 0; i < d.versions.size(); ++i) {
     nlohmann::json object = version_json(d.versions[i]);
-    object["verdict"] =
-        d.capture_errors[i] ? std::string("capture-error") : std::string(analysis::verdict_name(d.checks[i].assessment.verdict));
+    object["verdict"] = d.capture_errors[i] ? std::string("capture-error")
+                                            : std::string(analysis::verdict_name(d.checks[i].assessment.verdict));
     if (d.capture_errors[i]) {
       object["capture_error"] = *d.capture_errors[i];
     }

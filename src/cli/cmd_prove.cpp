@@ -123,8 +123,8 @@ ExitCode run_prove(Context& context, const ProveOptions& options) {
   if (!(out << text) || !out.flush()) {
     throw UsageError("cannot write " + options.output);
   }
-  *context.out << "wrote proof of " << ref.doc << "@" << version.number << " (leaf " << proof.index
-               << " of a tree of " << head.size << " records) to " << options.output << "\n";
+  *context.out << "wrote proof of " << ref.doc << "@" << version.number << " (leaf " << proof.index << " of a tree of "
+               << head.size << " records) to " << options.output << "\n";
   return ExitCode::ok;
 }
 

@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
-#include "render/render.hpp"
 #include "cli/format_option.hpp"
 #include "cli/sync_report.hpp"
+#include "render/render.hpp"
 #include "store/sync.hpp"
 
 #include <CLI/CLI.hpp>

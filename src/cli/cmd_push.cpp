@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
-#include "render/render.hpp"
 #include "cli/format_option.hpp"
 #include "cli/sync_report.hpp"
+#include "render/render.hpp"
 #include "render/visible.hpp"
 #include "store/sync.hpp"
 
@@ -74,8 +74,9 @@ ExitCode run_push(Context& context, const PushOptions& options) {
   nlohmann::json pulls = nlohmann::json::array();
   auto result = push_with_retries(context, store, remote, options, pulls);
   if (format == Format::json) {
-    write_json(*context.out,
-               {{"remote", result.url}, {"result", push_kind_name(result.kind)}, {"head", result.head}, {"pulls", pulls}});
+    write_json(
+        *context.out,
+        {{"remote", result.url}, {"result", push_kind_name(result.kind)}, {"head", result.head}, {"pulls", pulls}});
   } else {
     print_push(*context.out, result);
   }

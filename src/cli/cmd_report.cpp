@@ -77,7 +77,8 @@ void add_report_command(CLI::App& app, CommandTable& table) {
       "report", "Write one self-contained HTML page of a document's history: versions, truncation, word diffs");
   sub->add_option("doc", options->doc, "Document id")->required();
   sub->add_option("-o,--output", options->output, "Write the page to this file (default: standard output)");
-  sub->add_flag("--full", options->full, "Show every diff with all its unchanged text (default: collapsed to the changes)");
+  sub->add_flag("--full", options->full,
+                "Show every diff with all its unchanged text (default: collapsed to the changes)");
   table.push_back({sub, [options](Context& context) { return run_report(context, *options); }});
 }
 

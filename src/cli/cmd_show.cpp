@@ -48,7 +48,8 @@ ExitCode run_show(Context& context, const ShowOptions& options) {
   out << "size          " << r.bytes << " bytes, " << r.words << " words\n";
   out << "title         " << visible(r.title) << "\n";
   if (!r.media_type.empty()) {
-    out << "media type    " << visible(r.media_type) << (r.charset.empty() ? "" : ", charset " + visible(r.charset)) << "\n";
+    out << "media type    " << visible(r.media_type) << (r.charset.empty() ? "" : ", charset " + visible(r.charset))
+        << "\n";
   }
   if (r.text_sha256) {
     out << "text form     " << r.text_sha256->hex() << " (" << visible(r.text_extractor) << ")\n";

@@ -1,10 +1,10 @@
-#include "render/audit_render.hpp"
-#include "cli/format_option.hpp"
-#include "cli/verify_text.hpp"
 #include "cli/commands.hpp"
-#include "render/render.hpp"
+#include "cli/format_option.hpp"
 #include "cli/verify_file.hpp"
 #include "cli/verify_note.hpp"
+#include "cli/verify_text.hpp"
+#include "render/audit_render.hpp"
+#include "render/render.hpp"
 #include "store/checkpoint.hpp"
 #include "store/document_id.hpp"
 #include "store/error.hpp"
@@ -67,9 +67,9 @@ void add_checkpoint_findings(const VerifyOptions& options, const std::string& by
   }
   report.findings.insert(report.findings.end(), findings.begin(), findings.end());
   report.not_proven.erase(report.not_proven.begin());
-  report.not_proven.insert(report.not_proven.begin(),
-                           "anything about the history after checkpoint " + checkpoint.created_at +
-                               " beyond what this run read: keep taking checkpoints");
+  report.not_proven.insert(report.not_proven.begin(), "anything about the history after checkpoint " +
+                                                          checkpoint.created_at +
+                                                          " beyond what this run read: keep taking checkpoints");
   if (!checkpoint.signature) {
     report.not_proven.push_back("that the checkpoint itself is genuine: it is not signed");
   } else if (!key) {

@@ -68,7 +68,8 @@ ExitCode run_verify_proof(Context& context, const VerifyProofOptions& options) {
   }
   if (!store::log::verify_inclusion(store::log::leaf_hash(*proof.extra), proof.index, head.size, proof.path,
                                     head.root)) {
-    problems.push_back("the inclusion proof does not lead to the checkpoint's root: the record or the proof was altered");
+    problems.push_back(
+        "the inclusion proof does not lead to the checkpoint's root: the record or the proof was altered");
   }
   if (!options.text.empty()) {
     std::string bytes = read_input(options.text, "file");

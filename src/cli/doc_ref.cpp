@@ -36,8 +36,7 @@ std::vector<store::Version> require_history(const store::ContentStore& store, co
   return *versions;
 }
 
-std::string require_content(const store::ContentStore& store, const std::string& doc,
-                            const store::Version& version) {
+std::string require_content(const store::ContentStore& store, const std::string& doc, const store::Version& version) {
   auto bytes = store.content(doc, version.sha256);
   if (!bytes) {
     throw store::Error("the content of " + doc + "@" + std::to_string(version.number) + " cannot be read");

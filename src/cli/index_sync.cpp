@@ -45,7 +45,7 @@ bool index_agrees(const IndexedMap& indexed, const StoreHistory& history) {
 }
 
 std::size_t index_missing_versions(index::MatchIndex& index, const store::ContentStore& store, const std::string& doc,
-                        const std::vector<store::Version>& versions, std::size_t have) {
+                                   const std::vector<store::Version>& versions, std::size_t have) {
   std::vector<std::uint64_t> previous;
   if (have > 0) {
     previous = text_fingerprints(version_text(store, doc, versions[have - 1]));

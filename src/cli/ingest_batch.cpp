@@ -69,7 +69,8 @@ void add_row(const ManifestRow& row, const fs::path& base, const InputMeta& defa
 std::string checked_retrieved(const std::string& text, std::chrono::system_clock::time_point now) {
   auto full = rfc3339_from_user(text);
   if (!full) {
-    throw UsageError("invalid --retrieved '" + text + "': expected RFC 3339 (2014-03-17T12:00:00Z) or a date (2014-03-17)");
+    throw UsageError("invalid --retrieved '" + text +
+                     "': expected RFC 3339 (2014-03-17T12:00:00Z) or a date (2014-03-17)");
   }
   auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
   if (store::time_key(*full)->seconds > seconds + k_max_future_seconds) {
@@ -87,8 +88,8 @@ void refuse_clashing_stems(const std::vector<InputDocument>& inputs, const std::
     }
     auto [it, added] = first_of.emplace(ids[i], i);
     if (!added && parent_of(inputs[it->second].origin) != parent_of(inputs[i].origin)) {
-      throw UsageError(inputs[it->second].origin + " and " + inputs[i].origin + " would both be document '" +
-                       ids[i] + "'; give ids with --doc or a manifest");
+      throw UsageError(inputs[it->second].origin + " and " + inputs[i].origin + " would both be document '" + ids[i] +
+                       "'; give ids with --doc or a manifest");
     }
   }
 }
@@ -115,8 +116,8 @@ Batch read_manifest_batch(const std::string& path, const InputMeta& defaults, co
 }
 
 std::string describe_bad(const std::vector<BadInput>& bad, const std::string& what) {
-  std::string out = what + ": " + std::to_string(bad.size()) + (bad.size() == 1 ? " bad row" : " bad rows") +
-                    ", nothing recorded: ";
+  std::string out =
+      what + ": " + std::to_string(bad.size()) + (bad.size() == 1 ? " bad row" : " bad rows") + ", nothing recorded: ";
   for (std::size_t i = 0; i < bad.size(); ++i) {
     out += (i == 0 ? "" : "; ") + std::string("line ") + std::to_string(bad[i].line) +
            (bad[i].path.empty() ? "" : " (" + bad[i].path + ")") + ": " + bad[i].reason;

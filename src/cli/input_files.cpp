@@ -65,7 +65,8 @@ std::string read_path(const std::string& path, const Environment& env) {
     throw UsageError(path + ": cannot be read (" + std::strerror(errno) + ")");
   }
   struct stat info {};
-  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > k_max_input_bytes) {
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
+      static_cast<std::uint64_t>(info.st_size) > k_max_input_bytes) {
     ::close(fd);
     throw UsageError(too_large(path));
   }
@@ -153,7 +154,8 @@ std::vector<InputDocument> read_input(const std::string& path, bool split, const
     std::string part_stem =
         stem.empty() ? "" : stem.substr(0, store::k_max_document_id_length - suffix.size()) + suffix;
     CapturedText part{captured.capture, parts[i]};
-    inputs.push_back({name + "#" + std::to_string(i + 1), part_stem, std::move(parts[i]), std::move(part), std::nullopt});
+    inputs.push_back(
+        {name + "#" + std::to_string(i + 1), part_stem, std::move(parts[i]), std::move(part), std::nullopt});
   }
   return inputs;
 }
@@ -175,8 +177,8 @@ std::vector<InputDocument> read_inputs(const std::vector<std::string>& paths, bo
     throw UsageError(problems.front());
   }
   if (!problems.empty()) {
-    std::string all = std::to_string(problems.size()) + " of " + std::to_string(paths.size()) +
-                      " inputs are bad, nothing recorded: ";
+    std::string all =
+        std::to_string(problems.size()) + " of " + std::to_string(paths.size()) + " inputs are bad, nothing recorded: ";
     for (std::size_t i = 0; i < problems.size(); ++i) {
       all += (i == 0 ? "" : "; ") + problems[i];
     }

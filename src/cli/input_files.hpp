@@ -23,20 +23,20 @@ inline constexpr std::size_t k_max_input_bytes = std::size_t{64} << 20;
 // Where a capture read from a web archive came from (see ingest --warc).
 struct WebOrigin {
   std::string uri;
-  std::string date;          // WARC-Date
+  std::string date;  // WARC-Date
   std::optional<int> http_status;
   std::string content_type;  // HTTP Content-Type (or the resource record's)
   std::string record_id;
-  std::string file;          // the archive's file name
+  std::string file;  // the archive's file name
   store::Digest file_sha256;
-  std::string truncated;     // WARC-Truncated
+  std::string truncated;  // WARC-Truncated
 };
 
 struct InputDocument {
-  std::string origin;    // the file name as given, with "#N" for a split part
-  std::string stem;      // the id derived from the file name (parts: stem-N); empty if none
-  std::string content;    // the exact bytes
-  CapturedText captured;  // what they are, and their text (the text form, or the bytes)
+  std::string origin;            // the file name as given, with "#N" for a split part
+  std::string stem;              // the id derived from the file name (parts: stem-N); empty if none
+  std::string content;           // the exact bytes
+  CapturedText captured;         // what they are, and their text (the text form, or the bytes)
   std::optional<WebOrigin> web;  // set for captures read from a WARC/WACZ
 };
 

@@ -1,5 +1,5 @@
-#include "cli/capture_input.hpp"
 #include "cli/log_entries.hpp"
+#include "cli/capture_input.hpp"
 
 #include "analysis/capture_verdict.hpp"
 #include "analysis/phrase_search.hpp"
@@ -122,8 +122,7 @@ std::optional<std::string> entry_capture_error(const store::ContentStore& store,
 }
 
 std::vector<LogEntry> log_entries(const store::ContentStore& store,
-                                  std::vector<std::unique_ptr<LoggedDocument>>& documents,
-                                  const LogFilter& filter) {
+                                  std::vector<std::unique_ptr<LoggedDocument>>& documents, const LogFilter& filter) {
   std::optional<store::TimeKey> since, until;
   if (!filter.since.empty()) {
     since = bound(filter.since, "--since", false);
@@ -167,8 +166,8 @@ void fill_word_changes(const store::ContentStore& store, std::vector<LogEntry>& 
     if (*e.before == e.version) {
       continue;
     }
-    diff::DiffResult result = diff::word_diff(version_text(store, *document, *e.before),
-                                              version_text(store, *document, e.version), options);
+    diff::DiffResult result =
+        diff::word_diff(version_text(store, *document, *e.before), version_text(store, *document, e.version), options);
     e.words_added = result.stats.words_added;
     e.words_removed = result.stats.words_removed;
   }

@@ -18,28 +18,28 @@ namespace stet::cli {
 struct LoggedDocument {
   std::string doc;
   std::vector<store::Version> versions;
-  std::vector<analysis::VersionAssessment> checks;  // one per version
+  std::vector<analysis::VersionAssessment> checks;         // one per version
   std::vector<std::optional<std::string>> capture_errors;  // one per version: why its capture is an error page
-  std::vector<std::optional<std::string>> texts;    // one per version, loaded on demand
+  std::vector<std::optional<std::string>> texts;           // one per version, loaded on demand
 };
 
 enum class EntryKind { first, again, back };  // new text, same text seen again, an older text returns
 
 struct LogEntry {
   LoggedDocument* document = nullptr;
-  std::size_t version = 0;                  // index into document->versions
+  std::size_t version = 0;  // index into document->versions
   const store::Record* record = nullptr;
   EntryKind kind = EntryKind::first;
-  std::optional<std::size_t> before;        // the version of the state before this observation
-  std::size_t words_added = 0;              // against that state (filled by fill_word_changes)
+  std::optional<std::size_t> before;  // the version of the state before this observation
+  std::size_t words_added = 0;        // against that state (filled by fill_word_changes)
   std::size_t words_removed = 0;
 };
 
 struct LogFilter {
-  std::string since;         // RFC 3339 or date; empty: no bound
-  std::string until;         // a plain date includes that whole day
-  std::size_t limit = 0;     // 0: all; else only the latest `limit` entries
-  std::string phrase;        // empty: every observation
+  std::string since;      // RFC 3339 or date; empty: no bound
+  std::string until;      // a plain date includes that whole day
+  std::size_t limit = 0;  // 0: all; else only the latest `limit` entries
+  std::string phrase;     // empty: every observation
 };
 
 // Reads `docs` (every document when empty) with their verdicts. Throws

@@ -23,8 +23,9 @@ sl::Vkey load_vkey(const std::string& arg) {
   bool is_file = std::filesystem::is_regular_file(arg, ec);
   std::string text = is_file ? read_input(arg, "verifier key") : arg;
   if (text.starts_with("-----BEGIN")) {
-    throw UsageError(arg + ": a PEM key verifies only format 1 (JSON) checkpoints; give the verifier key "
-                           "(name+keyid+key, printed by stet keygen)");
+    throw UsageError(arg +
+                     ": a PEM key verifies only format 1 (JSON) checkpoints; give the verifier key "
+                     "(name+keyid+key, printed by stet keygen)");
   }
   try {
     return sl::parse_vkey(text);

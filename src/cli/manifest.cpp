@@ -121,7 +121,8 @@ std::vector<std::string> csv_header(std::string_view text, std::size_t& pos, std
     name.erase(0, name.find_first_not_of(' '));
     name.erase(name.find_last_not_of(' ') + 1);
     if (std::find(k_columns.begin(), k_columns.end(), name) == k_columns.end()) {
-      out.problems.push_back({1, "", "unknown column '" + name + "' (known: path, doc, source, retrieved, title, author)"});
+      out.problems.push_back(
+          {1, "", "unknown column '" + name + "' (known: path, doc, source, retrieved, title, author)"});
       return {};
     }
   }
@@ -156,9 +157,9 @@ void parse_csv(std::string_view text, Manifest& out) {
       set_field(row, header[i], (*fields)[i]);
     }
     if (fields->size() != header.size()) {
-      out.problems.push_back({start, row.path,
-                              std::to_string(fields->size()) + " fields where the header has " +
-                                  std::to_string(header.size())});
+      out.problems.push_back(
+          {start, row.path,
+           std::to_string(fields->size()) + " fields where the header has " + std::to_string(header.size())});
       continue;
     }
     add_manifest_row(out, std::move(row));

@@ -65,7 +65,8 @@ void print_match_candidate(std::ostream& out, std::size_t rank, const MatchCandi
   out << "     candidate  " << match_percent(a.candidate_share()) << " covered (" << a.covered_words << " of "
       << plural(a.candidate_words, "word") << ")\n";
   for (const match::Region& r : a.regions) {
-    out << "     region     query " << match_range_text(r.query) << " = candidate " << match_range_text(r.candidate) << "\n";
+    out << "     region     query " << match_range_text(r.query) << " = candidate " << match_range_text(r.candidate)
+        << "\n";
   }
   if (a.before) {
     out << "     starts at  " << match_quoted(a.before->context) << ": " << plural(a.before->words, "word")

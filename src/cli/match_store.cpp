@@ -48,8 +48,7 @@ struct CandidateFinder {
     int start = c.last;
     for (int v = c.last - 1; v >= c.first && c.last - v <= k_run_checks; --v) {
       const store::Version& other = history[static_cast<std::size_t>(v) - 1];
-      if (other.sha256 != c.version.sha256 &&
-          !match::contains_words(version_text(store, c.doc, other), c.text, span)) {
+      if (other.sha256 != c.version.sha256 && !match::contains_words(version_text(store, c.doc, other), c.text, span)) {
         break;
       }
       start = v;

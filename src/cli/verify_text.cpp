@@ -50,8 +50,10 @@ std::optional<store::Finding> check_record(const store::ContentStore& store, con
               ") re-derives to " + actual.hex().substr(0, 12) + ", not to the recorded " +
               r.text_sha256->hex().substr(0, 12);
   f.affected.push_back({doc, v.number, v.sha256.hex(), v.object_id});
-  f.hint = "the stored text or its record was altered, or this build extracts differently; compare "
-           "stet show " + doc + "@" + std::to_string(v.number) + " --text with a backup";
+  f.hint =
+      "the stored text or its record was altered, or this build extracts differently; compare "
+      "stet show " +
+      doc + "@" + std::to_string(v.number) + " --text with a backup";
   return f;
 }
 

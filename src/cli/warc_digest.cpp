@@ -15,7 +15,10 @@ std::optional<Bytes> from_base32(std::string_view text) {
   unsigned buffer = 0;
   int bits = 0;
   for (char c : text) {
-    int v = (c >= 'A' && c <= 'Z') ? c - 'A' : (c >= 'a' && c <= 'z') ? c - 'a' : (c >= '2' && c <= '7') ? c - '2' + 26 : -1;
+    int v = (c >= 'A' && c <= 'Z')   ? c - 'A'
+            : (c >= 'a' && c <= 'z') ? c - 'a'
+            : (c >= '2' && c <= '7') ? c - '2' + 26
+                                     : -1;
     if (c == '=') {
       break;
     }
@@ -37,7 +40,7 @@ std::optional<Bytes> from_base64(std::string_view text) {
   unsigned buffer = 0;
   int bits = 0;
   for (char c : text) {
-    int v = (c >= 'A' && c <= 'Z') ? c - 'A'
+    int v = (c >= 'A' && c <= 'Z')   ? c - 'A'
             : (c >= 'a' && c <= 'z') ? c - 'a' + 26
             : (c >= '0' && c <= '9') ? c - '0' + 52
             : (c == '+' || c == '-') ? 62

@@ -164,8 +164,14 @@ class Reader {
   }
 
   void add(const capture::WarcRecord& r, const std::string& label, Payload p) {
-    WebOrigin web{capture::clean_target_uri(r.header("WARC-Target-URI")), r.header("WARC-Date"), p.status,
-                  p.content_type, r.header("WARC-Record-ID"), m_file, m_sha, r.header("WARC-Truncated")};
+    WebOrigin web{capture::clean_target_uri(r.header("WARC-Target-URI")),
+                  r.header("WARC-Date"),
+                  p.status,
+                  p.content_type,
+                  r.header("WARC-Record-ID"),
+                  m_file,
+                  m_sha,
+                  r.header("WARC-Truncated")};
     std::string id = capture::document_id_for_uri(web.uri, m_prefix);
     if (id.empty()) {
       throw UsageError(where(r, label) + "cannot derive a document id from WARC-Target-URI '" + web.uri + "'");

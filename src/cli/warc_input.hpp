@@ -11,9 +11,9 @@
 namespace stet::cli {
 
 struct WarcInputs {
-  std::vector<InputDocument> inputs;   // stem = the document id from the URI
-  std::vector<std::string> warnings;   // digest mismatches, skipped revisits (one line each)
-  std::size_t skipped = 0;             // records that are not text captures (requests, images, redirects, ...)
+  std::vector<InputDocument> inputs;  // stem = the document id from the URI
+  std::vector<std::string> warnings;  // digest mismatches, skipped revisits (one line each)
+  std::size_t skipped = 0;            // records that are not text captures (requests, images, redirects, ...)
 };
 
 // Reads `path` (.warc, .warc.gz, .wacz; recognised by content, not name).

@@ -8,7 +8,7 @@ namespace {
 
 struct Counts {
   std::uint64_t key = 0;
-  std::uint32_t in_a = 0;    // 0: the slot is free (only keys of `a` are added)
+  std::uint32_t in_a = 0;  // 0: the slot is free (only keys of `a` are added)
   std::uint32_t in_b = 0;
   std::uint32_t taken = 0;   // occurrences in `a` already paired (repeated text)
   std::uint32_t filled = 0;  // occurrences in `b` already listed
@@ -221,8 +221,8 @@ std::vector<Match> heaviest_increasing(const std::vector<Match>& matches, std::s
   return result;
 }
 
-std::vector<Match> align(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
-                         const LeafAligner& leaf, std::size_t direct_limit, std::span<const std::uint32_t> weights) {
+std::vector<Match> align(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b, const LeafAligner& leaf,
+                         std::size_t direct_limit, std::span<const std::uint32_t> weights) {
   std::vector<Match> out;
   Aligner aligner(a, b, leaf, direct_limit, weights);
   aligner.run({0, a.size(), 0, b.size()}, out);

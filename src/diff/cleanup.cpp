@@ -143,8 +143,7 @@ void renumber_moves(std::vector<Op>& ops) {
 
 }  // namespace
 
-void tidy_ops(std::string_view a, std::string_view b, std::vector<Op>& ops, const Options& options,
-              int moves_so_far) {
+void tidy_ops(std::string_view a, std::string_view b, std::vector<Op>& ops, const Options& options, int moves_so_far) {
   ops = group_changes(ops);
   if (options.cleanup) {
     fold_small_equalities(a, b, ops);

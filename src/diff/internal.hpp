@@ -47,8 +47,7 @@ struct LineMoves {
 // equalities without words between changes into them (when
 // `options.cleanup`), and marks removed runs that reappear as inserts
 // elsewhere as moves (numbered after `first_move`).
-void tidy_ops(std::string_view a, std::string_view b, std::vector<Op>& ops, const Options& options,
-              int moves_so_far);
+void tidy_ops(std::string_view a, std::string_view b, std::vector<Op>& ops, const Options& options, int moves_so_far);
 
 // Fills in the statistics and the truncation of `result`.
 void summarize(std::string_view a, std::string_view b, DiffResult& result, bool count_all_words);

@@ -10,9 +10,9 @@ namespace stet::diff {
 
 namespace {
 
-constexpr std::size_t k_min_words = 6;       // shorter lines are too common to call moved
-constexpr std::size_t k_shingle = 3;         // words per shingle for near matches
-constexpr double k_min_overlap = 0.6;        // share of shingles a near match must have
+constexpr std::size_t k_min_words = 6;  // shorter lines are too common to call moved
+constexpr std::size_t k_shingle = 3;    // words per shingle for near matches
+constexpr double k_min_overlap = 0.6;   // share of shingles a near match must have
 
 struct Candidate {
   Span span;
@@ -107,9 +107,10 @@ std::vector<Pair> pair_candidates(std::vector<Candidate>& as, std::vector<Candid
       if (hits[j] == 0) {
         continue;
       }
-      double score = as[i].key == bs[j].key ? 2.0
-                                            : static_cast<double>(hits[j]) /
-                                                  static_cast<double>(std::max(as[i].shingles.size(), bs[j].shingles.size()));
+      double score = as[i].key == bs[j].key
+                         ? 2.0
+                         : static_cast<double>(hits[j]) /
+                               static_cast<double>(std::max(as[i].shingles.size(), bs[j].shingles.size()));
       hits[j] = 0;
       if (bs[j].region != as[i].region && score >= k_min_overlap) {
         pairs.push_back({i, j, score});

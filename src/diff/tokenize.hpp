@@ -7,10 +7,10 @@
 namespace stet::diff {
 
 using text::Token;
-using text::TokenKind;
 using text::tokenize;
 using text::tokenize_append;
 using text::tokenize_icu;
+using text::TokenKind;
 using text::word_count;
 
 }  // namespace stet::diff

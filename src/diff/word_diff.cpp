@@ -82,7 +82,8 @@ bool shares_a_key(std::span<const std::uint64_t> a, std::span<const std::uint64_
   if (a.size() * b.size() > 64) {
     return true;
   }
-  return std::any_of(a.begin(), a.end(), [&](std::uint64_t key) { return std::find(b.begin(), b.end(), key) != b.end(); });
+  return std::any_of(a.begin(), a.end(),
+                     [&](std::uint64_t key) { return std::find(b.begin(), b.end(), key) != b.end(); });
 }
 
 // dtl's O(NP) alignment of one gap that anchoring could not split. Gaps are
@@ -324,8 +325,7 @@ void diff_jobs(std::string_view a, std::string_view b, std::vector<RegionDiff>& 
   }
 }
 
-void emit_region(const Region& region, std::vector<Op>& ops, const LineMoves& moves, Cursor& cursor,
-                 Emitter& emitter) {
+void emit_region(const Region& region, std::vector<Op>& ops, const LineMoves& moves, Cursor& cursor, Emitter& emitter) {
   for (const Op& op : ops) {
     if (op.kind != OpKind::insert) {
       flush_moves(moves.a, cursor.a, op.a.begin + 1, emitter);
@@ -345,9 +345,8 @@ void emit_region(const Region& region, std::vector<Op>& ops, const LineMoves& mo
 // counts: changes the tokens could not pair up (… against ..., a zero-width
 // space inside a word, white space at either end) become minor too.
 void ignore_if_normalized_equal(std::string_view a, std::string_view b, std::vector<Op>& ops) {
-  bool real = std::any_of(ops.begin(), ops.end(), [](const Op& op) {
-    return op.kind != OpKind::equal && op.minor == Minor::none;
-  });
+  bool real = std::any_of(ops.begin(), ops.end(),
+                          [](const Op& op) { return op.kind != OpKind::equal && op.minor == Minor::none; });
   if (!real || !text::valid_utf8(a) || !text::valid_utf8(b) || text::normalized_text(a) != text::normalized_text(b)) {
     return;
   }

@@ -28,8 +28,8 @@ using sqlite_handles::Stmt;
 
 // Names the layout and the fingerprint parameters: an index written with
 // other ones is rebuilt, never misread.
-const std::string k_format = "stet-match-index 2 k=" + std::to_string(match::k_gram) +
-                             " w=" + std::to_string(match::k_window);
+const std::string k_format =
+    "stet-match-index 2 k=" + std::to_string(match::k_gram) + " w=" + std::to_string(match::k_window);
 
 constexpr const char* k_schema = R"(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -60,9 +60,7 @@ struct MatchIndex::Impl {
   sqlite_handles::Stmt insert_doc;
   sqlite_handles::Stmt doc_name;
 
-  void exec(const char* sql) {
-    check_sqlite(db.get(), sqlite3_exec(db.get(), sql, nullptr, nullptr, nullptr), sql);
-  }
+  void exec(const char* sql) { check_sqlite(db.get(), sqlite3_exec(db.get(), sql, nullptr, nullptr, nullptr), sql); }
 
   sqlite_handles::Stmt prepare(const char* sql) const {
     sqlite3_stmt* raw = nullptr;
@@ -118,8 +116,7 @@ MatchIndex MatchIndex::open(const std::filesystem::path& path) {
   impl->get_postings = impl->prepare("SELECT doc, first, last FROM postings WHERE hash = ? LIMIT ?");
   impl->extend = impl->prepare("UPDATE postings SET last = ?1 WHERE hash = ?2 AND doc = ?3 AND last = ?4");
   impl->insert_posting = impl->prepare("INSERT INTO postings(hash, doc, first, last) VALUES(?, ?, ?, ?)");
-  impl->insert_version =
-      impl->prepare("INSERT INTO versions(doc, number, sha256, normalized) VALUES(?, ?, ?, ?)");
+  impl->insert_version = impl->prepare("INSERT INTO versions(doc, number, sha256, normalized) VALUES(?, ?, ?, ?)");
   impl->find_doc = impl->prepare("SELECT id FROM docs WHERE name = ?");
   impl->insert_doc = impl->prepare("INSERT INTO docs(name) VALUES(?)");
   impl->doc_name = impl->prepare("SELECT name FROM docs WHERE id = ?");
@@ -145,7 +142,9 @@ std::map<std::string, std::vector<IndexedVersion>> MatchIndex::versions() const 
   std::map<std::string, std::vector<IndexedVersion>> out;
   int rc = 0;
   while ((rc = sqlite3_step(get.get())) == SQLITE_ROW) {
-    auto text = [&](int col) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(get.get(), col))); };
+    auto text = [&](int col) {
+      return std::string(reinterpret_cast<const char*>(sqlite3_column_text(get.get(), col)));
+    };
     out[text(0)].push_back({sqlite3_column_int(get.get(), 1), text(2), text(3)});
   }
   check_sqlite(m_impl->db.get(), rc, "read versions");
@@ -156,7 +155,9 @@ void MatchIndex::begin_write() { m_impl->exec("BEGIN IMMEDIATE"); }
 void MatchIndex::commit() { m_impl->exec("COMMIT"); }
 void MatchIndex::rollback() noexcept { sqlite3_exec(m_impl->db.get(), "ROLLBACK", nullptr, nullptr, nullptr); }
 
-void MatchIndex::clear() { m_impl->exec("DELETE FROM postings; DELETE FROM versions; DELETE FROM docs; DELETE FROM meta WHERE key = 'head'"); }
+void MatchIndex::clear() {
+  m_impl->exec("DELETE FROM postings; DELETE FROM versions; DELETE FROM docs; DELETE FROM meta WHERE key = 'head'");
+}
 
 void MatchIndex::add_version(const std::string& doc, const IndexedVersion& version,
                              const std::vector<std::uint64_t>& hashes, const std::vector<std::uint64_t>& previous) {

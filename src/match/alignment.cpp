@@ -41,9 +41,8 @@ std::vector<diff::Match> anchor_chain(const std::vector<Word>& cand, const std::
       pairs.push_back({i, j});
     }
   }
-  std::sort(pairs.begin(), pairs.end(), [](const diff::Match& x, const diff::Match& y) {
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
-  });
+  std::sort(pairs.begin(), pairs.end(),
+            [](const diff::Match& x, const diff::Match& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
   return diff::longest_increasing(pairs);
 }
 
@@ -136,13 +135,12 @@ std::vector<Building> build_regions(const std::vector<Segment>& segs) {
 }
 
 std::size_t words_before(const std::vector<Word>& words, std::size_t offset) {
-  auto it = std::lower_bound(words.begin(), words.end(), offset,
-                             [](const Word& w, std::size_t at) { return w.begin < at; });
+  auto it =
+      std::lower_bound(words.begin(), words.end(), offset, [](const Word& w, std::size_t at) { return w.begin < at; });
   return static_cast<std::size_t>(it - words.begin());
 }
 
-std::string context_words(std::string_view text, const std::vector<Word>& words, std::size_t first,
-                          std::size_t count) {
+std::string context_words(std::string_view text, const std::vector<Word>& words, std::size_t first, std::size_t count) {
   if (first >= words.size() || count == 0) {
     return "";
   }

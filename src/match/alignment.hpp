@@ -42,12 +42,12 @@ struct Missing {
 struct Alignment {
   std::size_t query_words = 0;
   std::size_t candidate_words = 0;
-  std::size_t matched_words = 0;    // query words inside regions and not changed
-  std::size_t covered_words = 0;    // candidate words spanned by the regions, changed ones included
+  std::size_t matched_words = 0;  // query words inside regions and not changed
+  std::size_t covered_words = 0;  // candidate words spanned by the regions, changed ones included
   std::vector<Region> regions;
   std::vector<Change> changes;
-  std::optional<Missing> before;    // the query starts after the candidate's beginning
-  std::optional<Missing> after;     // the query stops short of the candidate's end
+  std::optional<Missing> before;  // the query starts after the candidate's beginning
+  std::optional<Missing> after;   // the query stops short of the candidate's end
 
   // matched_words / query_words (0 for an empty query).
   [[nodiscard]] double query_share() const;

@@ -9,8 +9,8 @@ namespace stet::match {
 namespace {
 
 struct Event {
-  int at = 0;        // version number where the change applies
-  int delta = 0;     // +1 when a fingerprint starts, -1 after it ends
+  int at = 0;     // version number where the change applies
+  int delta = 0;  // +1 when a fingerprint starts, -1 after it ends
   std::uint64_t hash = 0;
 };
 

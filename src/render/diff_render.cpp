@@ -43,8 +43,11 @@ void render_json(std::ostream& out, const DiffView& view) {
     }
     ops.push_back(std::move(item));
   }
-  nlohmann::json doc = {{"a", view.label_a}, {"b", view.label_b}, {"differs", view.result->differs()},
-                        {"ops", std::move(ops)}, {"stats", stats_json(view.result->stats)}};
+  nlohmann::json doc = {{"a", view.label_a},
+                        {"b", view.label_b},
+                        {"differs", view.result->differs()},
+                        {"ops", std::move(ops)},
+                        {"stats", stats_json(view.result->stats)}};
   if (!view.layout_note.empty()) {
     doc["layout_difference"] = view.layout_note;
   }
@@ -73,10 +76,12 @@ void render_stat(std::ostream& out, const DiffView& view) {
   out << "words moved     " << s.words_moved << " (" << s.moves << (s.moves == 1 ? " move" : " moves") << ")\n";
   out << "similarity      " << percent(s.similarity) << "\n";
   if (s.whitespace_changes > 0) {
-    out << "whitespace      " << s.whitespace_changes << (s.whitespace_changes == 1 ? " difference" : " differences") << " ignored\n";
+    out << "whitespace      " << s.whitespace_changes << (s.whitespace_changes == 1 ? " difference" : " differences")
+        << " ignored\n";
   }
   if (s.typography_changes > 0) {
-    out << "typography      " << s.typography_changes << (s.typography_changes == 1 ? " difference" : " differences") << " ignored (quotes, dashes, spaces)\n";
+    out << "typography      " << s.typography_changes << (s.typography_changes == 1 ? " difference" : " differences")
+        << " ignored (quotes, dashes, spaces)\n";
   }
   if (std::string note = truncation_note(view); !note.empty()) {
     out << "truncation      " << visible(note) << "\n";
@@ -121,8 +126,8 @@ std::string truncation_note(const DiffView& view) {
   std::string shorter_name = t->a_is_shorter ? "A" : "B";
   std::string longer_name = t->a_is_shorter ? "B" : "A";
   return shorter_name + " stops after \"..." + last_words(longer.substr(0, t->stops_at), 4) + "\"; " + longer_name +
-         " goes on for " + std::to_string(t->missing_words) + " more word" + (t->missing_words == 1 ? "" : "s") +
-         " (" + std::to_string(t->missing_bytes) + " bytes)";
+         " goes on for " + std::to_string(t->missing_words) + " more word" + (t->missing_words == 1 ? "" : "s") + " (" +
+         std::to_string(t->missing_bytes) + " bytes)";
 }
 
 void render_diff(std::ostream& out, const DiffView& view, DiffFormat format) {

@@ -48,7 +48,9 @@ std::size_t before_lines(std::string_view text, int n) {
   return at + 1;
 }
 
-std::size_t lines_in(std::string_view text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t lines_in(std::string_view text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 class TextWriter {
  public:
@@ -175,8 +177,8 @@ void render_text(std::ostream& out, const DiffView& view, bool wdiff) {
   if (!wdiff) {
     if (std::string note = truncation_note(view); !note.empty()) {
       bool newline = !ops.empty() && !view.b.ends_with('\n');
-      out << (newline ? "\n" : "") << (view.colors ? k_dim : "") << "stet: " << visible(note) << (view.colors ? k_reset : "")
-          << "\n";
+      out << (newline ? "\n" : "") << (view.colors ? k_dim : "") << "stet: " << visible(note)
+          << (view.colors ? k_reset : "") << "\n";
     }
     if (!view.layout_note.empty()) {
       bool newline = !ops.empty() && !view.b.ends_with('\n');
@@ -192,9 +194,9 @@ void render_html(std::ostream& out, const DiffView& view) {
       << html_escape(view.label_a + " → " + view.label_b) << "</title><style>" << k_style << "</style></head><body>\n";
   out << "<h1>" << html_escape(view.label_a) << " → " << html_escape(view.label_b) << "</h1>\n";
   out << "<p class=\"ids\">SHA-256 <code>" << html_escape(view.sha_a.substr(0, 12)) << "</code> → <code>"
-      << html_escape(view.sha_b.substr(0, 12)) << "</code></p>\n<dl><dt>added</dt><dd>"
-      << s.words_added << " words</dd><dt>removed</dt><dd>" << s.words_removed << " words</dd><dt>moved</dt><dd>"
-      << s.words_moved << " words</dd></dl>\n";
+      << html_escape(view.sha_b.substr(0, 12)) << "</code></p>\n<dl><dt>added</dt><dd>" << s.words_added
+      << " words</dd><dt>removed</dt><dd>" << s.words_removed << " words</dd><dt>moved</dt><dd>" << s.words_moved
+      << " words</dd></dl>\n";
   if (std::string note = truncation_note(view); !note.empty()) {
     out << "<p class=\"note\">" << html_escape(note) << "</p>\n";
   }

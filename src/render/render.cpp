@@ -48,7 +48,7 @@ nlohmann::json version_json(const store::Version& version) {
   for (const store::Record& sighting : version.sightings) {
     sightings.push_back({{"source", sighting.source},
                          {"retrieved_at", sighting.retrieved_at.empty() ? nlohmann::json(nullptr)
-                                                                         : nlohmann::json(sighting.retrieved_at)},
+                                                                        : nlohmann::json(sighting.retrieved_at)},
                          {"ingested_at", sighting.ingested_at},
                          {"ingested_by", sighting.ingested_by}});
   }

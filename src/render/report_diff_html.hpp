@@ -12,10 +12,10 @@
 namespace stet::cli {
 
 struct PairView {
-  std::string id;       // the element id, e.g. "d-1-2"
-  int number_a = 0;     // the older version
-  int number_b = 0;     // the newer version
-  std::string_view a;   // their texts; `result` refers to them by offset
+  std::string id;      // the element id, e.g. "d-1-2"
+  int number_a = 0;    // the older version
+  int number_b = 0;    // the newer version
+  std::string_view a;  // their texts; `result` refers to them by offset
   std::string_view b;
   const diff::DiffResult* result = nullptr;
   bool consecutive = true;  // false: shown only when selected (:target)

@@ -21,14 +21,14 @@ inline constexpr std::size_t k_all_pairs_max_versions = 12;
 
 struct ReportInput {
   std::string doc;
-  std::vector<store::Version> versions;          // oldest first
-  std::vector<analysis::VersionText> texts;      // versions[i]'s bytes at i
-  std::vector<analysis::VersionAssessment> checks;  // assess_versions(texts)
+  std::vector<store::Version> versions;                    // oldest first
+  std::vector<analysis::VersionText> texts;                // versions[i]'s bytes at i
+  std::vector<analysis::VersionAssessment> checks;         // assess_versions(texts)
   std::vector<std::optional<std::string>> capture_errors;  // why versions[i] is an error page; empty: none is
-  store::AuditReport audit;                      // audit_store limited to `doc`
-  std::string generated_at;                      // RFC 3339
-  std::string generator;                         // e.g. "stet 0.1.0"
-  bool full = false;                             // every diff with all its unchanged text (--full)
+  store::AuditReport audit;                                // audit_store limited to `doc`
+  std::string generated_at;                                // RFC 3339
+  std::string generator;                                   // e.g. "stet 0.1.0"
+  bool full = false;                                       // every diff with all its unchanged text (--full)
 };
 
 // The pairs (older, newer; 0-based indexes) the report compares for `count`

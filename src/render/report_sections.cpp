@@ -104,11 +104,14 @@ void write_version_row(std::ostream& out, const store::Version& v, const analysi
   const store::Record& r = v.ingest;
   std::string sha = r.sha256.hex();
   bool cut = check.assessment.verdict == analysis::Verdict::truncated;
-  out << "<tr id=\"v" << v.number << "\"" << (error ? " class=\"err-row\"" : cut ? " class=\"cut-row\"" : "") << "><td class=\"num\">v" << v.number
-      << "</td><td><code class=\"sha\" title=\"SHA-256 " << sha << " (click to copy)\" data-sha=\"" << sha << "\">"
-      << sha.substr(0, 12) << "</code></td><td>" << time_html(r.retrieved_at) << "</td><td>"
-      << time_html(r.ingested_at) << "<br><span class=\"small\">by " << html_escape(r.ingested_by)
-      << "</span></td><td class=\"src\">" << source_html(r.source);
+  out << "<tr id=\"v" << v.number << "\""
+      << (error ? " class=\"err-row\""
+          : cut ? " class=\"cut-row\""
+                : "")
+      << "><td class=\"num\">v" << v.number << "</td><td><code class=\"sha\" title=\"SHA-256 " << sha
+      << " (click to copy)\" data-sha=\"" << sha << "\">" << sha.substr(0, 12) << "</code></td><td>"
+      << time_html(r.retrieved_at) << "</td><td>" << time_html(r.ingested_at) << "<br><span class=\"small\">by "
+      << html_escape(r.ingested_by) << "</span></td><td class=\"src\">" << source_html(r.source);
   if (!r.title.empty()) {
     out << "<br><span class=\"small title\">" << html_escape(r.title) << "</span>";
   }

@@ -17,8 +17,8 @@ constexpr double k_width = 960;
 constexpr double k_height = 190;
 constexpr double k_left = 24;
 constexpr double k_right = 24;
-constexpr double k_axis = 100;     // y of the time axis
-constexpr double k_bar_max = 64;   // the tallest bar
+constexpr double k_axis = 100;    // y of the time axis
+constexpr double k_bar_max = 64;  // the tallest bar
 constexpr double k_bar_width = 3;
 
 struct Scale {
@@ -66,8 +66,8 @@ void write_years(std::ostream& out, const Scale& scale) {
   for (int year = first + 1; year <= last; year += step) {
     double x = scale.x(start_of_year(year), 0);
     out << "<line class=\"yr\" x1=\"" << num(x) << "\" x2=\"" << num(x) << "\" y1=\"" << num(k_axis - 4) << "\" y2=\""
-        << num(k_axis + 4) << "\"/><text class=\"yr\" x=\"" << num(x) << "\" y=\"" << num(k_height - 6) << "\">"
-        << year << "</text>";
+        << num(k_axis + 4) << "\"/><text class=\"yr\" x=\"" << num(x) << "\" y=\"" << num(k_height - 6) << "\">" << year
+        << "</text>";
   }
 }
 
@@ -91,9 +91,8 @@ std::string mark_class(const analysis::VersionAssessment& check, bool capture_er
 
 std::string mark_title(const store::Version& v, const std::string& kind, const std::optional<std::string>& error,
                        const diff::Stats* step) {
-  std::string title = "v" + std::to_string(v.number) + " · " + display_time(v.ingest.retrieved_at.empty()
-                                                                                   ? v.ingest.ingested_at
-                                                                                   : v.ingest.retrieved_at);
+  std::string title = "v" + std::to_string(v.number) + " · " +
+                      display_time(v.ingest.retrieved_at.empty() ? v.ingest.ingested_at : v.ingest.retrieved_at);
   if (step != nullptr && !error) {
     title += " · +" + std::to_string(step->words_added) + " −" + std::to_string(step->words_removed) + " words";
   }
@@ -108,12 +107,12 @@ void write_bars(std::ostream& out, double x, const diff::Stats& step, std::size_
   double up = bar_height(step.words_added, most);
   double down = bar_height(step.words_removed, most);
   if (up > 0) {
-    out << "<rect class=\"add\" x=\"" << num(x - k_bar_width / 2) << "\" y=\"" << num(k_axis - 6 - up)
-        << "\" width=\"" << num(k_bar_width) << "\" height=\"" << num(up) << "\"/>";
+    out << "<rect class=\"add\" x=\"" << num(x - k_bar_width / 2) << "\" y=\"" << num(k_axis - 6 - up) << "\" width=\""
+        << num(k_bar_width) << "\" height=\"" << num(up) << "\"/>";
   }
   if (down > 0) {
-    out << "<rect class=\"rem\" x=\"" << num(x - k_bar_width / 2) << "\" y=\"" << num(k_axis + 6)
-        << "\" width=\"" << num(k_bar_width) << "\" height=\"" << num(down) << "\"/>";
+    out << "<rect class=\"rem\" x=\"" << num(x - k_bar_width / 2) << "\" y=\"" << num(k_axis + 6) << "\" width=\""
+        << num(k_bar_width) << "\" height=\"" << num(down) << "\"/>";
   }
 }
 
@@ -181,14 +180,17 @@ void write_timeline_svg(std::ostream& out, const ReportInput& input, const std::
         << num(k_axis) << "\" r=\"4\"><title>" << mark_title(v, kind, why, step) << "</title></circle>";
     if (kind != "ok") {
       out << "<text class=\"" << kind << "\" x=\"" << num(x) << "\" y=\"" << num(k_axis - 10 - k_bar_max) << "\">"
-          << (kind == "cut" ? "✂" : kind == "err" ? "✕" : "!") << "</text>";
+          << (kind == "cut"   ? "✂"
+              : kind == "err" ? "✕"
+                              : "!")
+          << "</text>";
     }
     out << "</a>";
   }
   out << "</svg><figcaption>Each dot is a version at the time it was retrieved (else ingested); ticks are "
       << "sightings of the same bytes again. Bars: <span class=\"n-ins\">words added</span> above, "
-      << "<span class=\"n-del\">words removed</span> below (square-root scale, largest change "
-      << most << " words). <span class=\"cutmark\">✂</span> truncated, <span class=\"dropmark\">!</span> "
+      << "<span class=\"n-del\">words removed</span> below (square-root scale, largest change " << most
+      << " words). <span class=\"cutmark\">✂</span> truncated, <span class=\"dropmark\">!</span> "
       << "suspicious capture";
   if (std::any_of(input.capture_errors.begin(), input.capture_errors.end(),
                   [](const std::optional<std::string>& e) { return e.has_value(); })) {

@@ -4,8 +4,8 @@
 // and truncated or suspicious captures marked, because a long history is
 // read as a picture first.
 
-#include "render/report_html.hpp"
 #include "diff/word_diff.hpp"
+#include "render/report_html.hpp"
 
 #include <iosfwd>
 #include <optional>

@@ -33,9 +33,8 @@ bool bidi_control(std::int32_t c) {
 // paragraph separators, the zero-width no-break space (BOM), interlinear
 // annotation controls, and tag characters (which can carry hidden ASCII).
 bool hiding_format(std::int32_t c) {
-  return c == 0x200B || (c >= 0x2028 && c <= 0x2029) || (c >= 0x2060 && c <= 0x2064) ||
-         (c >= 0x206A && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB) || c == 0xE0001 ||
-         (c >= 0xE0020 && c <= 0xE007F);
+  return c == 0x200B || (c >= 0x2028 && c <= 0x2029) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x206A && c <= 0x206F) ||
+         c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB) || c == 0xE0001 || (c >= 0xE0020 && c <= 0xE007F);
 }
 
 // Format characters that scripts need (ZWNJ and ZWJ in Persian, Indic
@@ -80,7 +79,7 @@ std::string escaped(std::string_view text, bool in_text) {
       continue;
     }
     if (c < 0x80) {
-      in_text && kept_in_text(text, at) ? out.push_back(static_cast<char>(c)) : append_control(out, c);
+      in_text&& kept_in_text(text, at) ? out.push_back(static_cast<char>(c)) : append_control(out, c);
       ++at;
       continue;
     }

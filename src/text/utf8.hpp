@@ -54,9 +54,10 @@ inline std::int32_t decode(std::string_view utf8, std::size_t& pos) {
     ++pos;
     return lead;
   }
-  std::size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
-                                                       : lead >= 0xF0 && lead <= 0xF4 ? 4
-                                                                                      : 0;
+  std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                       : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                      : 0;
   if (length == 0) {
     ++pos;
     return -1;

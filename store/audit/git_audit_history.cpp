@@ -123,8 +123,10 @@ void Auditor::report_removed(const TreeEntry& entry, const std::string& path, co
   if (f.affected.size() > 1) {
     f.message += " (" + std::to_string(f.affected.size()) + " versions)";
   }
-  f.hint = "a store only ever adds: restore the removed entries from the parent commit or a backup, and find who "
-           "committed " + short_id(commit.id) + " outside stet";
+  f.hint =
+      "a store only ever adds: restore the removed entries from the parent commit or a backup, and find who "
+      "committed " +
+      short_id(commit.id) + " outside stet";
   add(std::move(f));
 }
 
@@ -139,8 +141,8 @@ void Auditor::report_changed(const TreeEntry& old_entry, const std::string& path
     f.affected.push_back({where->doc, number_in(parent_root, where->doc, where->sha), where->sha,
                           where->file == layout::k_content_file ? hex(old_entry.id) : ""});
   }
-  f.message = "commit " + short_id(commit.id) + " changed " + describe(path, old_entry.is_tree()) +
-              " (it was object " + short_id(old_entry.id) + ")";
+  f.message = "commit " + short_id(commit.id) + " changed " + describe(path, old_entry.is_tree()) + " (it was object " +
+              short_id(old_entry.id) + ")";
   f.hint = "a store only ever adds: the earlier bytes are object " + hex(old_entry.id) +
            "; compare them with the current ones and find who committed " + short_id(commit.id) + " outside stet";
   add(std::move(f));

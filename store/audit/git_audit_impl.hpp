@@ -44,7 +44,7 @@ struct SeenVersion {
   std::string sha;
   std::string content_id;
   std::vector<SeenRecord> records;
-  std::string earliest;  // the earliest ingested_at among its records
+  std::string earliest;            // the earliest ingested_at among its records
   std::vector<std::string> texts;  // hex SHA-256 of each text-<sha256> file present
 };
 
@@ -84,8 +84,8 @@ class Auditor {
   [[nodiscard]] bool in_scope(const std::string& path) const;
 
  private:
-  void diff_trees(const git_oid* old_tree, const git_oid& new_tree, const std::string& path,
-                  const CommitNode& commit, const git_oid* parent_root);
+  void diff_trees(const git_oid* old_tree, const git_oid& new_tree, const std::string& path, const CommitNode& commit,
+                  const git_oid* parent_root);
   void report_removed(const TreeEntry& entry, const std::string& path, const CommitNode& commit,
                       const git_oid& parent_root);
   void report_changed(const TreeEntry& old_entry, const std::string& path, const CommitNode& commit,
@@ -95,7 +95,7 @@ class Auditor {
   void check_document(const git_oid& versions_tree, const std::string& doc, const std::string& path);
   void check_version(const git_oid& id, const std::string& doc, const std::string& vpath, SeenVersion& seen);
   [[nodiscard]] std::optional<std::size_t> check_content(const TreeEntry& file, const std::string& doc,
-                                                       const std::string& fpath, SeenVersion& seen);
+                                                         const std::string& fpath, SeenVersion& seen);
   void check_record(const TreeEntry& file, const std::string& doc, const std::string& fpath, SeenVersion& seen);
   void check_text(const TreeEntry& file, const std::string& doc, const std::string& fpath, SeenVersion& seen);
   void check_text_references(const std::string& doc, const std::string& vpath, const SeenVersion& seen);
@@ -115,7 +115,7 @@ class Auditor {
   std::unordered_map<git_oid, std::optional<CommitInfo>, OidHash, OidEqual> m_commits;
   std::unordered_set<git_oid, OidHash, OidEqual> m_bad;
   std::unordered_set<git_oid, OidHash, OidEqual> m_blobs_ok;
-  std::unordered_map<git_oid, std::string, OidHash, OidEqual> m_pending;  // blob -> a path naming it
+  std::unordered_map<git_oid, std::string, OidHash, OidEqual> m_pending;   // blob -> a path naming it
   std::map<std::pair<std::string, std::string>, AffectedVersion> m_known;  // (doc, sha) -> numbered version
   std::unordered_set<git_oid, OidHash, OidEqual> m_checked_roots;
 };

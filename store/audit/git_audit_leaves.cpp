@@ -30,8 +30,8 @@ std::unique_ptr<OpenedStore> open_for_reading(const fs::path& path) {
     throw NotAStoreError("not a stet store: " + path.string() + " is not a git repository");
   }
   opened->repo.reset(raw);
-  opened->auditor = std::make_unique<audit::Auditor>(
-      raw, fs::path(git_repository_commondir(raw)) / "objects", opened->options);
+  opened->auditor =
+      std::make_unique<audit::Auditor>(raw, fs::path(git_repository_commondir(raw)) / "objects", opened->options);
   return opened;
 }
 
@@ -131,18 +131,30 @@ bool is_ancestor(const fs::path& path, const std::string& ancestor, const std::s
 
 std::string finding_kind_name(FindingKind kind) {
   switch (kind) {
-    case FindingKind::object_corrupt: return "object-corrupt";
-    case FindingKind::object_missing: return "object-missing";
-    case FindingKind::content_mismatch: return "content-mismatch";
-    case FindingKind::record_invalid: return "record-invalid";
-    case FindingKind::record_mismatch: return "record-mismatch";
-    case FindingKind::chain_broken: return "chain-broken";
-    case FindingKind::layout_invalid: return "layout-invalid";
-    case FindingKind::history_changed: return "history-changed";
-    case FindingKind::history_removed: return "history-removed";
-    case FindingKind::ref_problem: return "ref-problem";
-    case FindingKind::checkpoint_mismatch: return "checkpoint-mismatch";
-    case FindingKind::checkpoint_signature: return "checkpoint-signature";
+    case FindingKind::object_corrupt:
+      return "object-corrupt";
+    case FindingKind::object_missing:
+      return "object-missing";
+    case FindingKind::content_mismatch:
+      return "content-mismatch";
+    case FindingKind::record_invalid:
+      return "record-invalid";
+    case FindingKind::record_mismatch:
+      return "record-mismatch";
+    case FindingKind::chain_broken:
+      return "chain-broken";
+    case FindingKind::layout_invalid:
+      return "layout-invalid";
+    case FindingKind::history_changed:
+      return "history-changed";
+    case FindingKind::history_removed:
+      return "history-removed";
+    case FindingKind::ref_problem:
+      return "ref-problem";
+    case FindingKind::checkpoint_mismatch:
+      return "checkpoint-mismatch";
+    case FindingKind::checkpoint_signature:
+      return "checkpoint-signature";
   }
   return "unknown";
 }

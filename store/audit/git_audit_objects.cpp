@@ -131,8 +131,7 @@ std::string hex(const git_oid& id) {
   return buffer;
 }
 
-ObjectReader::ObjectReader(git_repository* repo, fs::path objects_dir)
-    : m_objects_dir(std::move(objects_dir)) {
+ObjectReader::ObjectReader(git_repository* repo, fs::path objects_dir) : m_objects_dir(std::move(objects_dir)) {
   git_odb* raw = nullptr;
   git::check(git_repository_odb(&raw, repo), "cannot open the object database");
   m_odb.reset(raw);

@@ -29,8 +29,8 @@ enum class ReadStatus { ok, missing, corrupt };
 struct RawObject {
   ReadStatus status = ReadStatus::ok;
   git_object_t type = GIT_OBJECT_INVALID;
-  std::string data;    // the object's content (no header)
-  std::string problem; // why it is missing or corrupt
+  std::string data;     // the object's content (no header)
+  std::string problem;  // why it is missing or corrupt
 };
 
 class ObjectReader {

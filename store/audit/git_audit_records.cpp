@@ -16,8 +16,9 @@ namespace stet::store::audit {
 
 namespace {
 
-constexpr const char* k_record_hint = "the record was edited or replaced after it was written; compare it with a "
-                                      "backup (git log -- PATH shows which commit wrote it)";
+constexpr const char* k_record_hint =
+    "the record was edited or replaced after it was written; compare it with a "
+    "backup (git log -- PATH shows which commit wrote it)";
 
 std::string prefix(const std::string& sha) { return sha.substr(0, 12); }
 
@@ -44,8 +45,7 @@ std::map<std::string, int> timeline_numbers(const std::vector<std::pair<std::str
   return out;
 }
 
-void Auditor::check_record(const TreeEntry& file, const std::string& doc, const std::string& fpath,
-                           SeenVersion& seen) {
+void Auditor::check_record(const TreeEntry& file, const std::string& doc, const std::string& fpath, SeenVersion& seen) {
   ++m_report.counts.records;
   auto bytes = blob(file.id, fpath);
   if (!bytes) {
@@ -67,8 +67,8 @@ void Auditor::check_record(const TreeEntry& file, const std::string& doc, const 
     bad(FindingKind::record_mismatch, "names document '" + record.doc + "', but is filed under " + doc);
   }
   if (record.sha256.hex() != seen.sha) {
-    bad(FindingKind::record_mismatch, "names SHA-256 " + prefix(record.sha256.hex()) + ", but is filed under " +
-                                          prefix(seen.sha));
+    bad(FindingKind::record_mismatch,
+        "names SHA-256 " + prefix(record.sha256.hex()) + ", but is filed under " + prefix(seen.sha));
   }
   if (!parse_rfc3339(record.ingested_at)) {
     bad(FindingKind::record_invalid, "ingested_at '" + record.ingested_at + "' is not an RFC 3339 time");

@@ -34,7 +34,12 @@ Finding version_finding(FindingKind kind, const std::string& doc, const std::str
 namespace {
 
 Finding layout_finding(const std::string& path, const std::string& what) {
-  return {FindingKind::layout_invalid, path + ": " + what, "", "", path, {},
+  return {FindingKind::layout_invalid,
+          path + ": " + what,
+          "",
+          "",
+          path,
+          {},
           "stet never writes this; find out what put it there (git log -- '" + path + "')"};
 }
 
@@ -109,8 +114,7 @@ std::optional<std::size_t> Auditor::check_content(const TreeEntry& file, const s
     Finding f = version_finding(FindingKind::content_mismatch, doc, seen.sha,
                                 "the content of " + doc + " version " + seen.sha.substr(0, 12) + " hashes to " +
                                     actual.hex().substr(0, 12) + ", not to its name",
-                                "the bytes were replaced; restore object " + seen.content_id + " from a backup",
-                                fpath);
+                                "the bytes were replaced; restore object " + seen.content_id + " from a backup", fpath);
     f.object_id = seen.content_id;
     add(std::move(f));
   }
@@ -136,8 +140,9 @@ void Auditor::check_version(const git_oid& id, const std::string& doc, const std
     }
   }
   if (files && seen.content_id.empty()) {
-    add(version_finding(FindingKind::layout_invalid, doc, seen.sha, doc + " version " + seen.sha.substr(0, 12) +
-                        " has no content file", "restore it from a backup", vpath));
+    add(version_finding(FindingKind::layout_invalid, doc, seen.sha,
+                        doc + " version " + seen.sha.substr(0, 12) + " has no content file", "restore it from a backup",
+                        vpath));
   }
   for (const SeenRecord& r : seen.records) {
     if (size && r.record.bytes != *size) {
@@ -152,8 +157,7 @@ void Auditor::check_version(const git_oid& id, const std::string& doc, const std
 }
 
 // A text form must hash to its name (text-<sha256>).
-void Auditor::check_text(const TreeEntry& file, const std::string& doc, const std::string& fpath,
-                         SeenVersion& seen) {
+void Auditor::check_text(const TreeEntry& file, const std::string& doc, const std::string& fpath, SeenVersion& seen) {
   std::string named = file.name.substr(layout::k_text_prefix.size());
   seen.texts.push_back(named);
   auto bytes = blob(file.id, fpath);
@@ -162,12 +166,12 @@ void Auditor::check_text(const TreeEntry& file, const std::string& doc, const st
   }
   Digest actual = sha256(*bytes);
   if (actual.hex() != named) {
-    Finding f = version_finding(FindingKind::content_mismatch, doc, seen.sha,
-                                "the text form " + fpath + " hashes to " + actual.hex().substr(0, 12) +
-                                    ", not to its name",
-                                "the derived text was replaced; restore object " + hex(file.id) +
-                                    " from a backup (stet verify re-derives it from the content)",
-                                fpath);
+    Finding f =
+        version_finding(FindingKind::content_mismatch, doc, seen.sha,
+                        "the text form " + fpath + " hashes to " + actual.hex().substr(0, 12) + ", not to its name",
+                        "the derived text was replaced; restore object " + hex(file.id) +
+                            " from a backup (stet verify re-derives it from the content)",
+                        fpath);
     f.object_id = hex(file.id);
     add(std::move(f));
   }

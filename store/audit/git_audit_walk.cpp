@@ -54,8 +54,13 @@ std::vector<RefTip> list_refs(git_repository* repo, audit::Auditor& auditor) {
     }
   }
   if (rc != GIT_ITEROVER) {
-    Finding f{FindingKind::ref_problem, "the store's refs cannot all be read: " + git::last_error_message(), "", "",
-              "", {}, "compare the refs folder and packed-refs with a backup"};
+    Finding f{FindingKind::ref_problem,
+              "the store's refs cannot all be read: " + git::last_error_message(),
+              "",
+              "",
+              "",
+              {},
+              "compare the refs folder and packed-refs with a backup"};
     auditor.add(std::move(f));
   }
   return tips;
@@ -178,8 +183,13 @@ AuditReport audit_store(const fs::path& requested, const AuditOptions& options) 
     if (refs.empty()) {
       throw NotAStoreError("not a stet store: " + path.string() + " has no branch " + std::string(layout::k_branch));
     }
-    auditor.add({FindingKind::ref_problem, "the store's branch " + std::string(layout::k_branch) + " is missing", "",
-                 "", "", {}, "restore refs/heads/main from a backup or a checkpoint's head commit"});
+    auditor.add({FindingKind::ref_problem,
+                 "the store's branch " + std::string(layout::k_branch) + " is missing",
+                 "",
+                 "",
+                 "",
+                 {},
+                 "restore refs/heads/main from a backup or a checkpoint's head commit"});
   }
   std::vector<git_oid> tips;
   for (const RefTip& tip : refs) {

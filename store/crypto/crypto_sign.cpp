@@ -80,7 +80,8 @@ std::optional<std::vector<unsigned char>> unbase64(const std::string& text) {
     return std::nullopt;
   }
   std::vector<unsigned char> out(text.size() / 4 * 3);
-  int n = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  int n =
+      EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
   if (n < 0) {
     return std::nullopt;
   }
@@ -129,8 +130,8 @@ bool verify_ed25519(const std::string& public_pem_text, std::string_view message
   }
   std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
   return ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
-         EVP_DigestVerify(ctx.get(), bytes->data(), bytes->size(), reinterpret_cast<const unsigned char*>(message.data()),
-                          message.size()) == 1;
+         EVP_DigestVerify(ctx.get(), bytes->data(), bytes->size(),
+                          reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;
 }
 
 bool same_public_key(const std::string& a_pem, const std::string& b_pem) {

@@ -14,9 +14,7 @@ std::string document_dir(std::string_view doc) {
   return dir;
 }
 
-std::string versions_dir(std::string_view doc) {
-  return document_dir(doc) + "/" + std::string(k_versions_dir);
-}
+std::string versions_dir(std::string_view doc) { return document_dir(doc) + "/" + std::string(k_versions_dir); }
 
 std::string record_name(const Record& record, std::string_view record_json) {
   std::string stamp;

@@ -15,9 +15,8 @@ const json& field(const json& object, const char* name, json::value_t type) {
   if (it == object.end()) {
     throw Error(std::string("record has no field '") + name + "'");
   }
-  bool ok = it->type() == type ||
-            (type == json::value_t::number_unsigned && it->type() == json::value_t::number_integer &&
-             it->get<std::int64_t>() >= 0);
+  bool ok = it->type() == type || (type == json::value_t::number_unsigned &&
+                                   it->type() == json::value_t::number_integer && it->get<std::int64_t>() >= 0);
   if (!ok) {
     throw Error(std::string("record field '") + name + "' has the wrong type");
   }
@@ -174,8 +173,8 @@ std::string commit_message(const std::vector<Record>& records, const std::vector
   if (records.size() == 1) {
     message = "stet: ingest " + records.front().doc + " (" + (added == 1 ? "new version" : "unchanged") + ")";
   } else {
-    message = "stet: ingest " + std::to_string(records.size()) + " versions (" + std::to_string(added) +
-              " new, " + std::to_string(records.size() - added) + " unchanged)";
+    message = "stet: ingest " + std::to_string(records.size()) + " versions (" + std::to_string(added) + " new, " +
+              std::to_string(records.size() - added) + " unchanged)";
   }
   message += "\n\n";
   for (std::size_t i = 0; i < records.size(); ++i) {

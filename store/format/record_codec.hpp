@@ -24,7 +24,6 @@ inline constexpr int k_record_format = 2;
 
 // The commit message of one ingest: a subject line, then one block of
 // `Stet-*` trailers per record, in input order.
-[[nodiscard]] std::string commit_message(const std::vector<Record>& records,
-                                         const std::vector<IngestStatus>& statuses);
+[[nodiscard]] std::string commit_message(const std::vector<Record>& records, const std::vector<IngestStatus>& statuses);
 
 }  // namespace stet::store::codec

@@ -141,8 +141,8 @@ Checkpoint checkpoint_from_json(std::string_view text) {
     if (!it->is_object()) {
       throw InvalidInputError("checkpoint field 'signature' has the wrong type");
     }
-    c.signature = CheckpointSignature{required<std::string>(*it, "algorithm"),
-                                      required<std::string>(*it, "public_key"), required<std::string>(*it, "value")};
+    c.signature = CheckpointSignature{required<std::string>(*it, "algorithm"), required<std::string>(*it, "public_key"),
+                                      required<std::string>(*it, "value")};
   }
   return c;
 }

@@ -59,8 +59,10 @@ std::vector<std::string> leaf_data(const std::vector<RecordLeaf>& leaves) {
 // The checkpointed commit is gone from the branch: say how.
 Finding history_finding(const std::filesystem::path& path, const Checkpoint& c, const std::string& head,
                         bool commit_exists) {
-  std::string hint = "the store no longer shows the history the checkpoint recorded; restore the branch to a "
-                     "descendant of " + c.head + " from a backup";
+  std::string hint =
+      "the store no longer shows the history the checkpoint recorded; restore the branch to a "
+      "descendant of " +
+      c.head + " from a backup";
   if (commit_exists && !head.empty() && is_ancestor(path, head, c.head)) {
     return checkpoint_finding(FindingKind::checkpoint_mismatch,
                               "the branch was moved back: its head " + head.substr(0, 12) +
@@ -69,8 +71,8 @@ Finding history_finding(const std::filesystem::path& path, const Checkpoint& c, 
   }
   return checkpoint_finding(FindingKind::checkpoint_mismatch,
                             "the history was rewritten since the checkpoint: the checkpointed commit " +
-                                c.head.substr(0, 12) + (commit_exists ? " is no longer on the branch"
-                                                                      : " is no longer in the store"),
+                                c.head.substr(0, 12) +
+                                (commit_exists ? " is no longer on the branch" : " is no longer in the store"),
                             hint, c.head);
 }
 
@@ -84,8 +86,9 @@ void check_still_present(const std::filesystem::path& path, const std::vector<Re
   for (const RecordLeaf& leaf : then) {
     if (!present.contains({leaf.doc, leaf.name, leaf.bytes})) {
       Finding f = checkpoint_finding(FindingKind::checkpoint_mismatch,
-                                     "record " + leaf.name + " of " + leaf.doc + " was in the checkpoint and is "
-                                     "missing or different now",
+                                     "record " + leaf.name + " of " + leaf.doc +
+                                         " was in the checkpoint and is "
+                                         "missing or different now",
                                      "restore it from the checkpointed commit or a backup");
       f.affected.push_back({leaf.doc, 0, leaf.sha256, ""});
       out.push_back(std::move(f));
@@ -107,12 +110,12 @@ std::vector<Finding> verify_checkpoint(const std::filesystem::path& path, const 
   if (then) {
     std::uint64_t count = then->size();
     if (count != c.records || merkle_root(leaf_data(*then)) != c.merkle_root) {
-      out.push_back(checkpoint_finding(FindingKind::checkpoint_mismatch,
-                                       "the records of the checkpointed commit do not hash to the checkpoint's "
-                                       "Merkle root (" + std::to_string(count) + " records, checkpoint says " +
-                                           std::to_string(c.records) + ")",
-                                       "the checkpoint does not describe this store, or the commit was forged",
-                                       c.head));
+      out.push_back(
+          checkpoint_finding(FindingKind::checkpoint_mismatch,
+                             "the records of the checkpointed commit do not hash to the checkpoint's "
+                             "Merkle root (" +
+                                 std::to_string(count) + " records, checkpoint says " + std::to_string(c.records) + ")",
+                             "the checkpoint does not describe this store, or the commit was forged", c.head));
     }
   }
   if (!then || head.empty() || !is_ancestor(path, c.head, head)) {

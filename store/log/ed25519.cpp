@@ -93,8 +93,8 @@ std::optional<std::string> ed25519_seed_from_pem(const std::string& pem) {
 std::string hmac_sha256(std::string_view key, std::string_view message) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
   unsigned int size = 0;
-  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), bytes(message), message.size(), out.data(),
-           &size) == nullptr) {
+  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), bytes(message), message.size(), out.data(), &size) ==
+      nullptr) {
     throw Error("HMAC-SHA-256 failed");
   }
   return {reinterpret_cast<const char*>(out.data()), size};

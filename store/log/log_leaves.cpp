@@ -4,9 +4,9 @@
 
 #include "audit/git_audit_impl.hpp"
 #include "ed25519.hpp"
-#include "repo/git_handles.hpp"
-#include "log_cache.hpp"
 #include "format/layout.hpp"
+#include "log_cache.hpp"
+#include "repo/git_handles.hpp"
 #include "store/error.hpp"
 #include "store/log/log.hpp"
 
@@ -39,8 +39,8 @@ std::unique_ptr<Reader> open_reader(const fs::path& path) {
     throw NotAStoreError("not a stet store: " + path.string() + " is not a git repository");
   }
   reader->repo.reset(raw);
-  reader->auditor = std::make_unique<audit::Auditor>(
-      raw, fs::path(git_repository_commondir(raw)) / "objects", reader->options);
+  reader->auditor =
+      std::make_unique<audit::Auditor>(raw, fs::path(git_repository_commondir(raw)) / "objects", reader->options);
   return reader;
 }
 
@@ -194,8 +194,8 @@ std::string anchor_key(const Signer& signer) {
 }
 
 std::string anchor_mac(const std::string& key, const std::string& label, const Anchor& a) {
-  std::string message = "stet-log-anchor 1\n" + label + "\n" + a.head + "\n" + std::to_string(a.size) + "\n" +
-                        a.root.hex() + "\n";
+  std::string message =
+      "stet-log-anchor 1\n" + label + "\n" + a.head + "\n" + std::to_string(a.size) + "\n" + a.root.hex() + "\n";
   std::string mac = hmac_sha256(key, message);
   Digest::Bytes bytes{};
   std::copy_n(mac.begin(), std::min(mac.size(), bytes.size()), bytes.begin());

@@ -1,9 +1,9 @@
 // The log as `stet prove` reads it (see LogProver in log.hpp): straight from
 // the index file when it is current, else from memory.
 
-#include "repo/git_handles.hpp"
 #include "format/layout.hpp"
 #include "log_cache.hpp"
+#include "repo/git_handles.hpp"
 #include "store/error.hpp"
 #include "store/log/log.hpp"
 

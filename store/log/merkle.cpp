@@ -10,9 +10,7 @@ namespace stet::store::log {
 
 namespace {
 
-std::string_view view(const Digest& d) {
-  return {reinterpret_cast<const char*>(d.bytes().data()), Digest::k_size};
-}
+std::string_view view(const Digest& d) { return {reinterpret_cast<const char*>(d.bytes().data()), Digest::k_size}; }
 
 // The largest power of two strictly below n (n >= 2).
 std::uint64_t split_point(std::uint64_t n) {
@@ -195,8 +193,8 @@ bool verify_inclusion(const Digest& leaf, std::uint64_t index, std::uint64_t tre
   return sn == 0 && r == root;
 }
 
-bool verify_consistency(std::uint64_t old_size, std::uint64_t new_size, const Digest& old_root,
-                        const Digest& new_root, const std::vector<Digest>& proof) {
+bool verify_consistency(std::uint64_t old_size, std::uint64_t new_size, const Digest& old_root, const Digest& new_root,
+                        const std::vector<Digest>& proof) {
   if (old_size > new_size) {
     return false;
   }

@@ -37,8 +37,7 @@ std::optional<std::string> text_problem(std::string_view s) {
 // Go's unicode.IsSpace.
 bool is_unicode_space(std::uint32_t cp) {
   return cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || cp == 0x85 || cp == 0xa0 || cp == 0x1680 ||
-         (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
-         cp == 0x3000;
+         (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000;
 }
 
 std::uint32_t big_endian32(std::string_view b) {

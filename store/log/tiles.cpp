@@ -141,7 +141,8 @@ ExportCount write_tiles(const fs::path& dir, const std::vector<TileFile>& files,
     if (!existing) {
       missing.push_back(&f);
     } else if (*existing != f.bytes) {
-      throw InvalidInputError((dir / f.path).string() + " already holds other bytes: the folder holds another "
+      throw InvalidInputError((dir / f.path).string() +
+                              " already holds other bytes: the folder holds another "
                               "log, or this log is not append-only");
     } else {
       ++count.kept;

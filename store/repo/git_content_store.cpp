@@ -2,16 +2,16 @@
 
 #include "store/content_store.hpp"
 
+#include "format/layout.hpp"
+#include "format/record_codec.hpp"
 #include "repo/crash_hook.hpp"
 #include "repo/git_store_impl.hpp"
 #include "repo/git_tree_ops.hpp"
-#include "format/layout.hpp"
-#include "format/record_codec.hpp"
+#include "repo/store_lock.hpp"
 #include "store/digest.hpp"
 #include "store/document_id.hpp"
 #include "store/error.hpp"
 #include "store/timestamp.hpp"
-#include "repo/store_lock.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -28,7 +28,6 @@ namespace fs = std::filesystem;
 using git::check;
 using git::make_signature;
 using git::write_blob;
-
 
 namespace {
 
@@ -243,7 +242,7 @@ std::optional<std::string> ContentStore::content(std::string_view doc, const Dig
 }
 
 std::optional<std::string> ContentStore::text_form(std::string_view doc, const Digest& sha256,
-                                                  const Digest& text) const {
+                                                   const Digest& text) const {
   auto versions = history(doc);
   for (const Version& version : versions.value_or(std::vector<Version>{})) {
     if (version.sha256 != sha256) {

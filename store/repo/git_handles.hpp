@@ -28,10 +28,10 @@ class Session {
   Session& operator=(const Session&) = delete;
 };
 
-#define STET_GIT_DELETER(type, fn)          \
-  struct type##_deleter {                   \
+#define STET_GIT_DELETER(type, fn)            \
+  struct type##_deleter {                     \
     void operator()(type* p) const { fn(p); } \
-  };                                        \
+  };                                          \
   using type##_ptr = std::unique_ptr<type, type##_deleter>;
 
 STET_GIT_DELETER(git_repository, git_repository_free)

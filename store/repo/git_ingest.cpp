@@ -1,16 +1,16 @@
 // ContentStore::ingest: one commit per call, all or nothing, safe against
 // concurrent writers and crashes (see docs/reliability.md).
 
+#include "format/layout.hpp"
+#include "format/record_codec.hpp"
 #include "repo/crash_hook.hpp"
 #include "repo/git_pack_writer.hpp"
 #include "repo/git_store_impl.hpp"
 #include "repo/git_tree_ops.hpp"
-#include "format/layout.hpp"
-#include "format/record_codec.hpp"
+#include "repo/store_lock.hpp"
 #include "store/document_id.hpp"
 #include "store/error.hpp"
 #include "store/timeline.hpp"
-#include "repo/store_lock.hpp"
 
 #include <chrono>
 #include <functional>

@@ -77,8 +77,8 @@ std::string entry_header(git_object_t type, std::size_t size) {
 std::string deflate_bytes(const void* data, std::size_t size) {
   uLongf bound = compressBound(static_cast<uLong>(size));
   std::string out(bound, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &bound, static_cast<const Bytef*>(data),
-                static_cast<uLong>(size), Z_BEST_SPEED) != Z_OK) {
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &bound, static_cast<const Bytef*>(data), static_cast<uLong>(size),
+                Z_BEST_SPEED) != Z_OK) {
     throw Error("cannot compress an object");
   }
   out.resize(bound);

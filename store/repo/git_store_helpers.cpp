@@ -1,9 +1,9 @@
 #include "repo/git_store_impl.hpp"
 
-#include "repo/crash_hook.hpp"
-#include "repo/git_tree_ops.hpp"
 #include "format/layout.hpp"
 #include "format/record_codec.hpp"
+#include "repo/crash_hook.hpp"
+#include "repo/git_tree_ops.hpp"
 #include "store/timeline.hpp"
 #include "store/timestamp.hpp"
 
@@ -112,7 +112,6 @@ std::optional<std::vector<Version>> history_in(git_repository* repo, const git_t
   return read_versions(repo, tree->get());
 }
 
-
 // A `.lock` on the branch left by a killed process blocks every writer.
 // We hold the store lock, so no stet process can own it; a plain git
 // process holds such a lock for milliseconds, so an old one is stale.
@@ -136,8 +135,8 @@ bool compare_and_swap_branch(git_repository* repo, const std::filesystem::path& 
   auto deadline = std::chrono::steady_clock::now() + k_ref_lock_wait;
   for (;;) {
     git_reference* raw = nullptr;
-    int rc = git_reference_create_matching(&raw, repo, std::string(layout::k_branch).c_str(), &target, 1,
-                                           &expected, "stet ingest");
+    int rc = git_reference_create_matching(&raw, repo, std::string(layout::k_branch).c_str(), &target, 1, &expected,
+                                           "stet ingest");
     git_reference_ptr ref(raw);
     if (rc == GIT_EMODIFIED) {
       return false;

@@ -44,8 +44,8 @@ void fsync_path(const std::filesystem::path& path);
 // TAG-before-rename and TAG-after-rename). `action` completes the error
 // "cannot ACTION PATH: ..." ("create a store at", "clone into"). Refuses an
 // existing path. Returns the absolute path.
-[[nodiscard]] std::filesystem::path build_then_rename(const std::filesystem::path& requested,
-                                                      const std::string& action, const std::string& tag,
+[[nodiscard]] std::filesystem::path build_then_rename(const std::filesystem::path& requested, const std::string& action,
+                                                      const std::string& tag,
                                                       const std::function<void(const std::filesystem::path&)>& build);
 
 // A signature for `who` ("Name" or "Name <email>") at RFC 3339 time `when`.

@@ -20,8 +20,7 @@ namespace stet::store::git {
 
 // The tree at `path` below `root`; nullopt when absent. Throws when the
 // path names something that is not a tree.
-[[nodiscard]] std::optional<git_tree_ptr> subtree(git_repository* repo, const git_tree* root,
-                                                  const std::string& path);
+[[nodiscard]] std::optional<git_tree_ptr> subtree(git_repository* repo, const git_tree* root, const std::string& path);
 
 // The full content of blob `id`. Throws Error when it cannot be read.
 [[nodiscard]] std::string read_blob(git_repository* repo, const git_oid& id);

@@ -16,7 +16,7 @@ namespace stet::store::git {
 // A remote to talk to: configured (`name` set) or a bare URL.
 struct ResolvedRemote {
   git_remote_ptr remote;
-  std::string name;          // empty for a URL given on the command line
+  std::string name;  // empty for a URL given on the command line
   std::string url;
   std::string tracking_ref;  // where its branch is fetched to
 };

@@ -1,11 +1,11 @@
 // Fetching a remote store's branch into a ref of its own (never the store's
 // branch), and clone, which is a fetch into a new store.
 
-#include "repo/git_store_impl.hpp"
-#include "sync/git_sync.hpp"
-#include "repo/git_tree_ops.hpp"
 #include "format/layout.hpp"
+#include "repo/git_store_impl.hpp"
+#include "repo/git_tree_ops.hpp"
 #include "store/error.hpp"
+#include "sync/git_sync.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -72,9 +72,8 @@ void require_store_commit(git_repository* repo, const git_oid& commit_id, const 
 
 std::optional<git_oid> fetch_branch(git_repository* repo, const fs::path& store, ResolvedRemote& remote) {
   RemoteSession session;
-  session.check_call(
-      git_remote_connect(remote.remote.get(), GIT_DIRECTION_FETCH, &session.callbacks, nullptr, nullptr),
-      "cannot reach", remote.url);
+  session.check_call(git_remote_connect(remote.remote.get(), GIT_DIRECTION_FETCH, &session.callbacks, nullptr, nullptr),
+                     "cannot reach", remote.url);
   auto branch = advertised_branch(remote.remote.get(), remote.url);
   if (!branch) {
     return std::nullopt;
@@ -113,9 +112,9 @@ void clone_into(const fs::path& temporary, const std::string& url) {
     throw NotAStoreError("nothing to clone: " + url + " is empty (create a store with 'stet init' and push it)");
   }
   git_reference* raw_ref = nullptr;
-  git::check(git_reference_create(&raw_ref, repo.get(), std::string(layout::k_branch).c_str(), &*branch, 0,
-                                  "stet clone"),
-             "cannot write the store's branch");
+  git::check(
+      git_reference_create(&raw_ref, repo.get(), std::string(layout::k_branch).c_str(), &*branch, 0, "stet clone"),
+      "cannot write the store's branch");
   git::git_reference_ptr ref(raw_ref);
 }
 

@@ -3,12 +3,12 @@
 // record under a unique name, so two stores' trees merge without conflict;
 // anything else (a removed or changed file) is refused before the branch moves.
 
-#include "repo/git_store_impl.hpp"
-#include "sync/git_sync.hpp"
-#include "repo/git_tree_ops.hpp"
 #include "format/layout.hpp"
-#include "store/error.hpp"
+#include "repo/git_store_impl.hpp"
+#include "repo/git_tree_ops.hpp"
 #include "repo/store_lock.hpp"
+#include "store/error.hpp"
+#include "sync/git_sync.hpp"
 
 #include <chrono>
 #include <set>
@@ -126,8 +126,9 @@ git_oid merge_trees(git_repository* repo, git_commit* ours, git_commit* theirs) 
   rc = git_merge_trees(&raw, repo, ancestor.get(), our_tree.get(), their_tree.get(), &options);
   git_index_ptr index(raw);
   if (rc == GIT_EMERGECONFLICT || (rc == 0 && git_index_has_conflicts(index.get()) != 0)) {
-    throw MergeRefusedError("cannot merge: the two histories conflict, which a stet store never does "
-                            "(is one side damaged or not a stet store?); nothing was changed");
+    throw MergeRefusedError(
+        "cannot merge: the two histories conflict, which a stet store never does "
+        "(is one side damaged or not a stet store?); nothing was changed");
   }
   check(rc, "cannot merge the two histories");
   git_oid tree;
@@ -145,8 +146,8 @@ git_oid write_merge_commit(git_repository* repo, const git_oid& tree_id, git_com
   // first parents, so what was already pushed keeps its leaves and the
   // local versions are appended after it.
   const git_commit* parents[] = {theirs, ours};
-  std::string message = "stet: merge versions from " + url + "\n\nStet-Merge: " +
-                        git::oid_hex(*git_commit_id(theirs)) + "\n";
+  std::string message =
+      "stet: merge versions from " + url + "\n\nStet-Merge: " + git::oid_hex(*git_commit_id(theirs)) + "\n";
   git_oid commit;
   check(git_commit_create(&commit, repo, nullptr, signature.get(), signature.get(), nullptr, message.c_str(),
                           tree.get(), 2, parents),

@@ -2,10 +2,10 @@
 // remote's history is never rewritten: when it has commits the store lacks,
 // the push is refused and the user pulls first.
 
-#include "sync/git_sync.hpp"
-#include "repo/git_tree_ops.hpp"
 #include "format/layout.hpp"
+#include "repo/git_tree_ops.hpp"
 #include "store/error.hpp"
+#include "sync/git_sync.hpp"
 
 namespace stet::store {
 
@@ -45,8 +45,8 @@ void upload(git::ResolvedRemote& remote, git::RemoteSession& session) {
   rc = git_remote_update_tips(remote.remote.get(), &session.callbacks, 0, GIT_REMOTE_DOWNLOAD_TAGS_NONE, nullptr);
   session.check_call(rc, "cannot finish the push to", remote.url);
   if (!session.rejection.empty()) {
-    if (session.rejection.find("fast") != std::string::npos || session.rejection.find("fetch first") !=
-                                                                    std::string::npos) {
+    if (session.rejection.find("fast") != std::string::npos ||
+        session.rejection.find("fetch first") != std::string::npos) {
       throw_remote_ahead(remote.url);
     }
     throw RemoteError("the remote " + remote.url + " refused the push: " + session.rejection);
@@ -70,7 +70,7 @@ PushResult push(ContentStore& store, const std::string& remote_name) {
   talk.check_call(git_remote_connect(remote.remote.get(), GIT_DIRECTION_PUSH, &talk.callbacks, nullptr, nullptr),
                   "cannot reach", remote.url);
   auto theirs = git::advertised_branch(remote.remote.get(), remote.url,
-                                      "; push a store only to an empty repository or another copy of it");
+                                       "; push a store only to an empty repository or another copy of it");
   if (!theirs) {
     result.kind = PushKind::initialised;
   } else if (git_oid_equal(&*theirs, ours) != 0) {

@@ -1,10 +1,10 @@
 // Remotes of a store: the names kept in its git config, resolving a name or
 // a URL, the callbacks every conversation with a remote uses, the sync lock.
 
-#include "sync/git_sync.hpp"
 #include "repo/crash_hook.hpp"
 #include "repo/git_tree_ops.hpp"
 #include "store/error.hpp"
+#include "sync/git_sync.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>

@@ -12,8 +12,8 @@ namespace stet::test {
 
 namespace fs = std::filesystem;
 
-IngestJob::IngestJob(const fs::path& work, const fs::path& store, const std::string& name,
-                     std::vector<Planned> items, const std::map<std::string, std::string>& env)
+IngestJob::IngestJob(const fs::path& work, const fs::path& store, const std::string& name, std::vector<Planned> items,
+                     const std::map<std::string, std::string>& env)
     : m_out(work / (name + ".out")), m_err(work / (name + ".err")), m_items(std::move(items)) {
   std::vector<std::string> argv = {stet_binary().string(), "--store", store.string(), "ingest"};
   for (std::size_t i = 0; i < m_items.size(); ++i) {
@@ -56,8 +56,7 @@ std::string IngestJob::error_output() const {
 
 namespace {
 
-void find_acknowledged(const store::ContentStore& opened, const std::vector<Planned>& acknowledged,
-                       StoreCheck& check) {
+void find_acknowledged(const store::ContentStore& opened, const std::vector<Planned>& acknowledged, StoreCheck& check) {
   for (const Planned& item : acknowledged) {
     auto sha = store::sha256(item.content);
     auto bytes = opened.content(item.doc, sha);
@@ -69,8 +68,8 @@ void find_acknowledged(const store::ContentStore& opened, const std::vector<Plan
   }
 }
 
-void find_unexpected(const store::ContentStore& opened,
-                     const std::set<std::pair<std::string, std::string>>& launched, StoreCheck& check) {
+void find_unexpected(const store::ContentStore& opened, const std::set<std::pair<std::string, std::string>>& launched,
+                     StoreCheck& check) {
   for (const store::DocumentSummary& doc : opened.documents()) {
     for (const store::Version& version : opened.history(doc.id).value_or(std::vector<store::Version>{})) {
       ++check.stored;

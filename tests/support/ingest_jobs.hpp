@@ -45,15 +45,13 @@ class IngestJob {
 struct StoreCheck {
   int fsck_code = -1;
   std::string fsck_output;
-  int verify_code = -1;                 // `stet verify`: 0 when it has no findings
+  int verify_code = -1;  // `stet verify`: 0 when it has no findings
   std::string verify_output;
   std::size_t found = 0;                // acknowledged versions present with their exact bytes
   std::vector<std::string> missing;     // acknowledged versions absent ("doc sha")
   std::vector<std::string> unexpected;  // stored versions nobody asked for
   std::size_t stored = 0;               // versions in the store
-  [[nodiscard]] bool ok() const {
-    return fsck_code == 0 && verify_code == 0 && missing.empty() && unexpected.empty();
-  }
+  [[nodiscard]] bool ok() const { return fsck_code == 0 && verify_code == 0 && missing.empty() && unexpected.empty(); }
 };
 
 // Runs `git fsck --full --strict` and `stet verify` on `store`, opens it through the store

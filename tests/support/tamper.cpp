@@ -69,8 +69,10 @@ void commit_change(const fs::path& store, const std::string& path, const std::st
   }
   std::string tree = git(store, {"write-tree"}, "", env);
   tree.pop_back();
-  std::map<std::string, std::string> who = {{"GIT_AUTHOR_NAME", "x"}, {"GIT_AUTHOR_EMAIL", "x@x"},
-                                            {"GIT_COMMITTER_NAME", "x"}, {"GIT_COMMITTER_EMAIL", "x@x"}};
+  std::map<std::string, std::string> who = {{"GIT_AUTHOR_NAME", "x"},
+                                            {"GIT_AUTHOR_EMAIL", "x@x"},
+                                            {"GIT_COMMITTER_NAME", "x"},
+                                            {"GIT_COMMITTER_EMAIL", "x@x"}};
   std::string commit = git(store, {"commit-tree", tree, "-p", "HEAD", "-m", "edit"}, "", who);
   commit.pop_back();
   git(store, {"update-ref", "refs/heads/main", commit});

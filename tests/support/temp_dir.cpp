@@ -71,7 +71,8 @@ std::string tree_fingerprint(const fs::path& dir) {
       continue;
     }
     if (entry.is_regular_file()) {
-      lines.push_back(rel + " " + std::to_string(entry.file_size()) + " " + std::to_string(std::hash<std::string>{}(read_file(entry.path()))));
+      lines.push_back(rel + " " + std::to_string(entry.file_size()) + " " +
+                      std::to_string(std::hash<std::string>{}(read_file(entry.path()))));
     } else {
       lines.push_back(rel + "/");
     }

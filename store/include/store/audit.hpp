@@ -42,12 +42,12 @@ enum class FindingKind {
 
 struct Finding {
   FindingKind kind = FindingKind::object_corrupt;
-  std::string message;      // one line: what is wrong
-  std::string object_id;    // the object at fault, when there is one
-  std::string commit;       // the commit at fault (history findings)
-  std::string path;         // path inside the store's tree, when known
+  std::string message;    // one line: what is wrong
+  std::string object_id;  // the object at fault, when there is one
+  std::string commit;     // the commit at fault (history findings)
+  std::string path;       // path inside the store's tree, when known
   std::vector<AffectedVersion> affected;
-  std::string hint;         // one line: what to do
+  std::string hint;  // one line: what to do
 };
 
 struct AuditProgress {
@@ -71,7 +71,7 @@ struct AuditCounts {
   std::size_t documents = 0;
   std::size_t versions = 0;
   std::size_t records = 0;
-  std::size_t bytes = 0;    // inflated bytes read
+  std::size_t bytes = 0;  // inflated bytes read
 };
 
 struct AuditReport {

@@ -29,7 +29,7 @@ struct Checkpoint {
   std::uint64_t versions = 0;  // distinct (document, content) pairs
   std::uint64_t records = 0;   // record files: the Merkle leaves
   Digest merkle_root;
-  std::string created_at;      // RFC 3339
+  std::string created_at;  // RFC 3339
   std::optional<CheckpointSignature> signature;
 };
 

@@ -28,10 +28,10 @@ enum class PullKind { up_to_date, remote_empty, fast_forward, merged };
 
 struct PullResult {
   PullKind kind = PullKind::up_to_date;
-  std::string url;               // where it was fetched from
-  std::string head;              // the store's head commit after the pull
-  std::size_t new_versions = 0;  // versions the store did not have before
-  std::size_t new_records = 0;   // ingest records (versions and sightings) it did not have
+  std::string url;                     // where it was fetched from
+  std::string head;                    // the store's head commit after the pull
+  std::size_t new_versions = 0;        // versions the store did not have before
+  std::size_t new_records = 0;         // ingest records (versions and sightings) it did not have
   std::vector<std::string> documents;  // documents that gained records, sorted
 };
 

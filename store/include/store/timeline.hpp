@@ -38,9 +38,9 @@ struct TimeKey {
 void order_versions(std::vector<Version>& versions);
 
 struct Observation {
-  std::size_t version = 0;        // index into the versions (number - 1)
+  std::size_t version = 0;         // index into the versions (number - 1)
   const Record* record = nullptr;  // points into the versions
-  bool first = false;             // the version's first observation
+  bool first = false;              // the version's first observation
 };
 
 // Every observation of `versions`, in timeline order. REQUIRES: `versions`

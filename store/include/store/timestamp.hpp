@@ -10,8 +10,8 @@
 namespace stet::store {
 
 struct Timestamp {
-  std::int64_t seconds = 0;      // since the Unix epoch, UTC
-  int offset_minutes = 0;        // the offset the text was written with
+  std::int64_t seconds = 0;  // since the Unix epoch, UTC
+  int offset_minutes = 0;    // the offset the text was written with
 };
 
 // Parses `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)` (also 't', 'z' and a space

@@ -15,13 +15,13 @@ namespace stet::store {
 // `source` at `retrieved_at` and recorded at `ingested_at`.
 struct Record {
   std::string doc;
-  Digest sha256;                 // of the exact bytes
-  Digest normalized_sha256;      // of the normalized text (see docs/store-format.md)
+  Digest sha256;             // of the exact bytes
+  Digest normalized_sha256;  // of the normalized text (see docs/store-format.md)
   std::uint64_t bytes = 0;
   std::uint64_t words = 0;
-  std::string source;            // URL or free text; empty when unknown
-  std::string retrieved_at;      // RFC 3339; empty when unknown
-  std::string ingested_at;       // RFC 3339 UTC, e.g. 2026-11-28T02:05:46.123456Z
+  std::string source;        // URL or free text; empty when unknown
+  std::string retrieved_at;  // RFC 3339; empty when unknown
+  std::string ingested_at;   // RFC 3339 UTC, e.g. 2026-11-28T02:05:46.123456Z
   std::string ingested_by;
   std::string title;
   std::optional<Digest> previous;  // latest version of `doc` when this was ingested
@@ -32,16 +32,16 @@ struct Record {
 
   // Capture fields (docs/store-format.md): written only when set, so a
   // record of plain UTF-8 text has none of them.
-  std::string media_type;              // e.g. "text/html"; empty for plain UTF-8 text
-  std::string charset;                 // what the bytes were decoded from, e.g. "windows-1252"
-  std::optional<Digest> text_sha256;   // of the derived text form stored beside the content
-  std::string text_extractor;          // what derived it, e.g. "stet-capture/1 html visible"
-  std::optional<int> http_status;      // of a web capture (WARC)
-  std::string content_type;            // HTTP Content-Type of a web capture
-  std::string warc_record_id;          // WARC-Record-ID the version was read from
-  std::string warc_file;               // the WARC/WACZ file's name
+  std::string media_type;             // e.g. "text/html"; empty for plain UTF-8 text
+  std::string charset;                // what the bytes were decoded from, e.g. "windows-1252"
+  std::optional<Digest> text_sha256;  // of the derived text form stored beside the content
+  std::string text_extractor;         // what derived it, e.g. "stet-capture/1 html visible"
+  std::optional<int> http_status;     // of a web capture (WARC)
+  std::string content_type;           // HTTP Content-Type of a web capture
+  std::string warc_record_id;         // WARC-Record-ID the version was read from
+  std::string warc_file;              // the WARC/WACZ file's name
   std::optional<Digest> warc_file_sha256;
-  std::string warc_truncated;          // WARC-Truncated reason: the capture was cut when recorded
+  std::string warc_truncated;  // WARC-Truncated reason: the capture was cut when recorded
 
   bool operator==(const Record&) const = default;
 };

@@ -46,9 +46,7 @@ class MerkleTree : public NodeSource {
   [[nodiscard]] static MerkleTree from_levels(std::vector<std::vector<Digest>> levels);
 
   [[nodiscard]] std::uint64_t size() const override { return m_levels.empty() ? 0 : m_levels[0].size(); }
-  [[nodiscard]] Digest node(std::size_t level, std::uint64_t index) const override {
-    return m_levels[level][index];
-  }
+  [[nodiscard]] Digest node(std::size_t level, std::uint64_t index) const override { return m_levels[level][index]; }
   [[nodiscard]] const std::vector<Digest>& leaves() const;
   [[nodiscard]] const std::vector<std::vector<Digest>>& levels() const { return m_levels; }
   // Appends leaves (the log grew).

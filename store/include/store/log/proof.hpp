@@ -19,8 +19,8 @@ inline constexpr std::string_view k_proof_header = "c2sp.org/tlog-proof@v1";
 struct TlogProof {
   std::optional<std::string> extra;  // decoded bytes of the extra line
   std::uint64_t index = 0;
-  std::vector<Digest> path;          // inclusion proof, leaf's sibling first
-  std::string checkpoint;            // the checkpoint note, verbatim
+  std::vector<Digest> path;  // inclusion proof, leaf's sibling first
+  std::string checkpoint;    // the checkpoint note, verbatim
 };
 
 [[nodiscard]] std::string format_proof(const TlogProof& proof);

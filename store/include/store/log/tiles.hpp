@@ -20,7 +20,7 @@ inline constexpr std::uint64_t k_tile_width = 256;
 [[nodiscard]] std::string tile_path(int level, std::uint64_t index, std::uint64_t width);
 
 struct TileFile {
-  std::string path;   // relative to the log folder
+  std::string path;  // relative to the log folder
   std::string bytes;
 };
 
@@ -42,8 +42,8 @@ ExportCount write_tiles(const std::filesystem::path& dir, const std::vector<Tile
                         const std::string& checkpoint);
 
 struct TileCheck {
-  std::uint64_t size = 0;     // the tree size checked
-  Digest root;                // recomputed from the entry bundles
+  std::uint64_t size = 0;               // the tree size checked
+  Digest root;                          // recomputed from the entry bundles
   std::vector<std::string> mismatched;  // tiles whose bytes are not the recomputed ones
 };
 
