@@ -22,7 +22,7 @@ build_packages=(g++ cmake ninja-build pkg-config git ca-certificates
   libgit2-dev libdtl-dev libssl-dev libcli11-dev doctest-dev libicu-dev nlohmann-json3-dev libsqlite3-dev
   libgumbo-dev zlib1g-dev libhunspell-dev hunspell-en-us hunspell-de-de hunspell-fr hunspell-es hunspell-nl
   hunspell-pt-br hunspell-ru hunspell-sv)
-test_packages=(clang libclang-rt-14-dev llvm-14 chromium man-db)
+test_packages=(clang clang-format libclang-rt-14-dev llvm-14 chromium man-db)
 
 install_missing() {
   local missing=()
