@@ -44,7 +44,8 @@ if(STET_STATIC_DEPS)
   target_link_libraries(stet_on_demand PRIVATE stet_warnings stet_sanitize)
   target_link_libraries(stet_libgit2 INTERFACE $<TARGET_OBJECTS:stet_on_demand> ${_stet_git_archives} ${CMAKE_DL_LIBS})
   foreach(wrapped IN ITEMS mbedtls_x509_crt_parse_file mbedtls_x509_crt_parse_path mbedtls_x509_crt_free
-                           mbedtls_ssl_handshake libssh2_init)
+                           mbedtls_ssl_handshake mbedtls_ssl_setup mbedtls_entropy_init
+                           mbedtls_entropy_free mbedtls_ctr_drbg_seed libssh2_init)
     target_link_options(stet_libgit2 INTERFACE -Wl,--wrap=${wrapped})
   endforeach()
   # Static ICU: its data archive must follow the libraries that use it.

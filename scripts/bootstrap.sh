@@ -22,7 +22,7 @@ build_packages=(g++ cmake ninja-build pkg-config git ca-certificates
   libgit2-dev libdtl-dev libssl-dev libcli11-dev doctest-dev libicu-dev nlohmann-json3-dev libsqlite3-dev
   libgumbo-dev zlib1g-dev libhunspell-dev hunspell-en-us hunspell-de-de hunspell-fr hunspell-es hunspell-nl
   hunspell-pt-br hunspell-ru hunspell-sv)
-test_packages=(clang clang-format libclang-rt-14-dev llvm-14 chromium man-db)
+test_packages=(clang clang-format libclang-rt-14-dev llvm-14 chromium man-db python3 openssl)
 
 install_missing() {
   local missing=()
@@ -66,9 +66,11 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 # tests/lsan.supp names two leaks inside libgit2 1.5 itself; exact stacks
 # (fast_unwind_on_malloc=0) keep those suppressions from matching our code.
 # Then each fuzz target runs for STET_FUZZ_SECONDS (20 s) from its seeds.
+# This build links the shared libraries (STET_STATIC_DEPS=OFF), so that CI
+# tests both ways of linking: the Release build above is the static default.
 echo "bootstrap: test suite under ASan+UBSan+LSan, then fuzz smoke runs (build-asan, clang)" >&2
 CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DSTET_SANITIZE=address,undefined -DSTET_FUZZ=ON -DSTET_WARNINGS_AS_ERRORS=ON >/dev/null
+  -DSTET_SANITIZE=address,undefined -DSTET_FUZZ=ON -DSTET_STATIC_DEPS=OFF -DSTET_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build-asan -j "$jobs"
 # The suppressions match function names, so the sanitizers need llvm-14's
 # symbolizer (without it every leak inside libgit2 would be reported).
