@@ -6,6 +6,7 @@
 #include "store/error.hpp"
 
 #include <openssl/bio.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/pem.h>
@@ -28,9 +29,21 @@ struct BioDeleter {
 };
 using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
 
+// OpenSSL is set up without openssl.cnf and without its error strings:
+// signatures and proofs check the same on every machine whatever its OpenSSL
+// configuration, stet words its own errors, and the two are a fifth of what
+// `stet verify-proof` does after start-up (docs/performance.md). The first
+// set-up in a process wins; this runs before any EVP call of this file.
+void set_up_openssl() {
+  static const bool k_done =
+      OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG | OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS, nullptr) == 1;
+  (void)k_done;
+}
+
 const unsigned char* bytes(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
 
 PkeyPtr private_key(std::string_view seed) {
+  set_up_openssl();
   PkeyPtr key(seed.size() == 32 ? EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, bytes(seed), 32) : nullptr);
   if (!key) {
     throw InvalidInputError("not a 32-byte Ed25519 private key");
@@ -69,6 +82,7 @@ bool ed25519_verify(std::string_view public_key, std::string_view message, std::
   if (public_key.size() != 32 || signature.size() != 64) {
     return false;
   }
+  set_up_openssl();
   PkeyPtr key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, bytes(public_key), 32));
   std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
   return key && ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
@@ -76,6 +90,7 @@ bool ed25519_verify(std::string_view public_key, std::string_view message, std::
 }
 
 std::optional<std::string> ed25519_seed_from_pem(const std::string& pem) {
+  set_up_openssl();
   std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   PkeyPtr key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr);
   if (!key || EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519) {
@@ -91,6 +106,7 @@ std::optional<std::string> ed25519_seed_from_pem(const std::string& pem) {
 }
 
 std::string hmac_sha256(std::string_view key, std::string_view message) {
+  set_up_openssl();
   std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
   unsigned int size = 0;
   if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), bytes(message), message.size(), out.data(), &size) ==
