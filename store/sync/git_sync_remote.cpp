@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <thread>
 
@@ -63,9 +64,27 @@ bool is_url_like(const std::string& text) {
          text.find('/') != std::string::npos || text.starts_with(".") || fs::exists(text, ec);
 }
 
+// TLS trust, as OpenSSL's tools take it: SSL_CERT_FILE and SSL_CERT_DIR name
+// the CA certificates for https remotes instead of the system bundle
+// (docs/cli.md). Set for each conversation with a remote, not when a store
+// is opened: parsing a CA folder costs tens of milliseconds that a local
+// command must not pay.
+void use_ca_locations_from_environment() {
+  const char* cert_file = std::getenv("SSL_CERT_FILE");
+  const char* cert_dir = std::getenv("SSL_CERT_DIR");
+  bool has_file = cert_file != nullptr && *cert_file != '\0';
+  bool has_dir = cert_dir != nullptr && *cert_dir != '\0';
+  if (has_file || has_dir) {
+    check(
+        git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, has_file ? cert_file : nullptr, has_dir ? cert_dir : nullptr),
+        "cannot use the CA certificates of SSL_CERT_FILE or SSL_CERT_DIR");
+  }
+}
+
 }  // namespace
 
 RemoteSession::RemoteSession() {
+  use_ca_locations_from_environment();
   check(git_remote_init_callbacks(&callbacks, GIT_REMOTE_CALLBACKS_VERSION), "cannot set up remote callbacks");
   callbacks.credentials = credentials;
   callbacks.push_update_reference = push_update_reference;
