@@ -15,7 +15,7 @@ using stet::test::TempDir;
 
 namespace {
 
-st::IngestItem item(const std::string& doc, const std::string& content, const std::string& when) {
+st::IngestItem audit_item(const std::string& doc, const std::string& content, const std::string& when) {
   st::IngestItem i;
   i.record.doc = doc;
   i.record.normalized_sha256 = st::sha256(content);
@@ -33,10 +33,10 @@ TEST_CASE("store::audit_store") {
   fs::path path = dir / "s";
   {
     auto store = st::ContentStore::create(path, "2026-01-01T00:00:00.000000Z");
-    (void)store.ingest(
-        {item("a", "one\n", "2026-01-01T00:00:01.000000Z"), item("b/c", "x\n", "2026-01-01T00:00:01.000000Z")});
-    (void)store.ingest({item("a", "two\n", "2026-01-01T00:00:02.000000Z")});
-    (void)store.ingest({item("a", "one\n", "2026-01-01T00:00:03.000000Z")});
+    (void)store.ingest({audit_item("a", "one\n", "2026-01-01T00:00:01.000000Z"),
+                        audit_item("b/c", "x\n", "2026-01-01T00:00:01.000000Z")});
+    (void)store.ingest({audit_item("a", "two\n", "2026-01-01T00:00:02.000000Z")});
+    (void)store.ingest({audit_item("a", "one\n", "2026-01-01T00:00:03.000000Z")});
   }
   SUBCASE("a clean store has no findings and counts what it read") {
     auto report = st::audit_store(path);

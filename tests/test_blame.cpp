@@ -23,7 +23,7 @@ struct Word {
   std::size_t origin = 0;
 };
 
-std::string render(const std::vector<Word>& words, std::mt19937& random) {
+std::string render_words(const std::vector<Word>& words, std::mt19937& random) {
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
     out += words[i].text;
@@ -133,7 +133,7 @@ TEST_CASE("analysis::Blamer attributes every word of synthetic histories (proper
     std::vector<std::size_t> state_ids;
     an::Blamer blamer;
     versions.push_back(gen.fresh(40, 0));
-    texts.push_back(render(versions[0], gen.random()));
+    texts.push_back(render_words(versions[0], gen.random()));
     blamer.add(0, texts[0]);
     std::size_t current = 0;
     for (int step = 0; step < 25; ++step) {
@@ -142,7 +142,7 @@ TEST_CASE("analysis::Blamer attributes every word of synthetic histories (proper
       } else {
         std::size_t id = versions.size();
         versions.push_back(gen.edit(versions[current], id));
-        texts.push_back(render(versions[id], gen.random()));
+        texts.push_back(render_words(versions[id], gen.random()));
         current = id;
       }
       blamer.add(current, texts[current]);

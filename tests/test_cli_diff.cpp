@@ -14,10 +14,8 @@ namespace {
 using stet::test::run_binary;
 using stet::test::run_stet;
 
-std::string fixture(const std::string& name) { return (stet::test::fixtures_dir() / "docs" / name).string(); }
-
 // Side A and side B rebuilt from the JSON ops, as the contract promises.
-std::pair<std::string, std::string> rebuild(const nlohmann::json& doc) {
+std::pair<std::string, std::string> rebuild_sides(const nlohmann::json& doc) {
   std::string a;
   std::string b;
   for (const auto& op : doc.at("ops")) {
@@ -35,8 +33,8 @@ std::pair<std::string, std::string> rebuild(const nlohmann::json& doc) {
 }  // namespace
 
 TEST_CASE("cli diff --files") {
-  std::string original = fixture("nac-statement-original.txt");
-  std::string republished = fixture("nac-statement-republished.txt");
+  std::string original = stet::test::seed_doc("nac-statement-original.txt");
+  std::string republished = stet::test::seed_doc("nac-statement-republished.txt");
   SUBCASE("the republication is cut after 'integrity of'") {
     auto r = run_binary({"diff", "--files", original, republished, "--format", "stat"});
     CHECK(r.code == 1);
@@ -52,7 +50,7 @@ TEST_CASE("cli diff --files") {
     auto r = run_binary({"diff", "--files", original, republished, "--format", "json"});
     CHECK(r.code == 1);
     auto doc = nlohmann::json::parse(r.out);
-    auto [a, b] = rebuild(doc);
+    auto [a, b] = rebuild_sides(doc);
     CHECK(a == stet::test::read_file(original));
     CHECK(b == stet::test::read_file(republished));
     CHECK(doc.at("stats").at("words_removed") == 13);
@@ -104,15 +102,15 @@ TEST_CASE("cli diff --files") {
     CHECK(run_binary({"diff", "--files", empty.string(), empty.string()}).code == 0);
     auto r = run_binary({"diff", "--files", empty.string(), original, "--format", "json"});
     CHECK(r.code == 1);
-    CHECK(rebuild(nlohmann::json::parse(r.out)).second == stet::test::read_file(original));
+    CHECK(rebuild_sides(nlohmann::json::parse(r.out)).second == stet::test::read_file(original));
   }
 }
 
 TEST_CASE("cli diff on the store") {
   stet::test::TempDir dir;
   std::string store = (dir / "store").string();
-  std::string original = fixture("nac-statement-original.txt");
-  std::string republished = fixture("nac-statement-republished.txt");
+  std::string original = stet::test::seed_doc("nac-statement-original.txt");
+  std::string republished = stet::test::seed_doc("nac-statement-republished.txt");
   REQUIRE(run_stet({"--store", store, "init"}).code == 0);
   REQUIRE(run_stet({"--store", store, "ingest", "--doc", "nac", original}).code == 0);
   REQUIRE(run_stet({"--store", store, "ingest", "--doc", "nac", republished}).code == 0);

@@ -13,6 +13,9 @@
 #include <set>
 #include <sstream>
 
+using stet::test::expect_error;
+using stet::test::write_file;
+
 TEST_SUITE_BEGIN("e2e");
 
 namespace fs = std::filesystem;
@@ -20,19 +23,7 @@ using stet::test::run_binary;
 using stet::test::run_stet;
 using stet::test::RunResult;
 
-namespace {
-
-void write_file(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-void expect_error(const RunResult& r, const std::string& words) {
-  CAPTURE(r.out);
-  CAPTURE(r.err);
-  CHECK(r.code == 2);
-  CHECK(stet::test::is_one_error_line(r.err));
-  CHECK(r.err.find(words) != std::string::npos);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("cli: --color=always") {
   stet::test::TempDir dir;

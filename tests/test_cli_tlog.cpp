@@ -18,6 +18,8 @@
 #include <map>
 #include <sstream>
 
+using stet::test::expect_error;
+
 TEST_SUITE_BEGIN("e2e");
 
 namespace fs = std::filesystem;
@@ -41,14 +43,6 @@ void ingest(const TempDir& dir, const fs::path& store, const std::string& doc, c
   fs::path f = dir.write("in/" + doc + "-" + std::to_string(std::hash<std::string>{}(text)) + ".txt", text);
   RunResult r = run(store, {"ingest", "--doc", doc, f.string()});
   REQUIRE_MESSAGE(r.code == 0, r.err);
-}
-
-void expect_error(const RunResult& r, const std::string& words) {
-  CAPTURE(r.out);
-  CAPTURE(r.err);
-  CHECK(r.code == 2);
-  CHECK(stet::test::is_one_error_line(r.err));
-  CHECK(r.err.find(words) != std::string::npos);
 }
 
 struct Log {
@@ -575,7 +569,7 @@ TEST_CASE("tlog: prove reads the index, and a byte changed anywhere in it never 
 
 namespace {
 
-std::size_t ceil_log2(std::uint64_t n) {
+std::size_t tree_height(std::uint64_t n) {
   std::size_t l = 0;
   while ((std::uint64_t{1} << l) < n)
     ++l;
@@ -600,7 +594,7 @@ TEST_CASE("tlog: real proofs stay within 32 x ceil(log2 n) bytes plus the note a
     }
     fs::path cp = log.checkpoint("cp" + std::to_string(size));
     std::string note = read_file(cp);
-    std::size_t l = ceil_log2(std::uint64_t(size));
+    std::size_t l = tree_height(std::uint64_t(size));
     for (const std::string& doc : {std::string("a@1"), std::string("b"), "s" + std::to_string(size - 1)}) {
       if (size == 3 && doc == "s2")
         continue;

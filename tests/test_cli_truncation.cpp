@@ -23,7 +23,7 @@ namespace {
 const std::string k_body =
     "We keep the data you give us safe, and we never sell it.\n\nYou can ask us to delete it at any time.\n";
 
-void ingest(const std::string& store, const std::string& doc, const fs::path& file) {
+void ingest_file(const std::string& store, const std::string& doc, const fs::path& file) {
   auto r = run_binary({"--store", store, "ingest", "--doc", doc, file.string()});
   REQUIRE(r.code == 0);
 }
@@ -38,8 +38,8 @@ bool has_reason(const nlohmann::json& check, const std::string& code) {
 TEST_CASE("cli: a later capture that drops page chrome is complete everywhere, with a note") {
   TempDir dir;
   std::string store = (dir / "store").string();
-  ingest(store, "site/privacy", dir.write("v1.txt", k_body + "\nLike this:\nLike Loading...\n"));
-  ingest(store, "site/privacy", dir.write("v2.txt", k_body));
+  ingest_file(store, "site/privacy", dir.write("v1.txt", k_body + "\nLike this:\nLike Loading...\n"));
+  ingest_file(store, "site/privacy", dir.write("v2.txt", k_body));
 
   auto check = run_binary({"--store", store, "check", "--doc", "site/privacy@2", "--format", "json"});
   CHECK(check.code == 0);
@@ -78,11 +78,11 @@ TEST_CASE("cli: diff --format stat and check agree on real consecutive revisions
   REQUIRE(files.size() >= 6);
   files.resize(6);
   for (const fs::path& f : files) {
-    ingest(store, "wpcom/privacy", f);
+    ingest_file(store, "wpcom/privacy", f);
   }
   // A capture cut inside the last revision's text, as a seventh version.
   std::string last = stet::test::read_file(files.back());
-  ingest(store, "wpcom/privacy", dir.write("cut.txt", last.substr(0, last.size() * 2 / 3)));
+  ingest_file(store, "wpcom/privacy", dir.write("cut.txt", last.substr(0, last.size() * 2 / 3)));
   auto checks = nlohmann::json::parse(run_binary({"--store", store, "log", "wpcom/privacy", "--format", "json"}).out);
   REQUIRE(checks.size() >= 6);
   std::size_t cut_pairs = 0;
@@ -109,12 +109,13 @@ TEST_CASE("cli: a last line that ends many documents of the store is boilerplate
   std::string store = (dir / "store").string();
   std::string footer = "Posted by the editorial team of the example newsroom for our readers at home\n";
   auto file = dir.write("doc.txt", "Our newsroom reports on the city.\n\n" + footer);
-  ingest(store, "news/a", file);
+  ingest_file(store, "news/a", file);
   auto alone =
       nlohmann::json::parse(run_binary({"--store", store, "check", "--doc", "news/a", "--format", "json"}).out);
   CHECK(alone[0]["verdict"] == "truncated");
   for (const std::string name : {"b", "c", "d"}) {
-    ingest(store, "news/" + name, dir.write(name + ".txt", "A story about " + name + " happened today.\n\n" + footer));
+    ingest_file(store, "news/" + name,
+                dir.write(name + ".txt", "A story about " + name + " happened today.\n\n" + footer));
   }
   auto check = run_binary({"--store", store, "check", "--doc", "news/a", "--format", "json"});
   CHECK(check.code == 0);

@@ -22,7 +22,7 @@ namespace {
 
 constexpr auto k_timeout = std::chrono::seconds(60);
 
-RunResult run(const fs::path& store, std::vector<std::string> args) {
+RunResult run_in_store(const fs::path& store, std::vector<std::string> args) {
   args.insert(args.begin(), {"--store", store.string()});
   return stet::test::run_binary(args, "", {}, {{"STET_AUTHOR", "Tester <t@example.org>"}}, k_timeout);
 }
@@ -31,12 +31,13 @@ RunResult run(const fs::path& store, std::vector<std::string> args) {
 fs::path make_store(const TempDir& dir) {
   fs::path store = dir / "store";
   fs::path docs = stet::test::fixtures_dir() / "docs";
-  REQUIRE(run(store, {"ingest", (docs / "nato-2014-03-17-republished.txt").string(), "--doc", "nato", "--source",
-                      "https://example.org/nato"})
+  REQUIRE(run_in_store(store, {"ingest", (docs / "nato-2014-03-17-republished.txt").string(), "--doc", "nato",
+                               "--source", "https://example.org/nato"})
               .code == 0);
-  REQUIRE(run(store, {"ingest", (docs / "sg-crimea-republished.txt").string(), "--doc", "sg"}).code == 0);
-  REQUIRE(run(store, {"ingest", (docs / "nac-statement-original.txt").string(), "--doc", "sg"}).code == 0);
-  REQUIRE(run(store, {"ingest", (docs / "nato-2014-03-17-republished.txt").string(), "--doc", "nato"}).code == 0);
+  REQUIRE(run_in_store(store, {"ingest", (docs / "sg-crimea-republished.txt").string(), "--doc", "sg"}).code == 0);
+  REQUIRE(run_in_store(store, {"ingest", (docs / "nac-statement-original.txt").string(), "--doc", "sg"}).code == 0);
+  REQUIRE(run_in_store(store, {"ingest", (docs / "nato-2014-03-17-republished.txt").string(), "--doc", "nato"}).code ==
+          0);
   return store;
 }
 
@@ -64,7 +65,7 @@ TEST_CASE("fault injection: stet verify") {
   std::string record = stet::test::path_of(store, "nato", ".json");
 
   SUBCASE("a clean store reports nothing") {
-    RunResult r = run(store, {"verify"});
+    RunResult r = run_in_store(store, {"verify"});
     CAPTURE(r.out);
     CHECK(r.code == 0);
     CHECK(r.out.find("no findings") != std::string::npos);
@@ -72,7 +73,7 @@ TEST_CASE("fault injection: stet verify") {
   }
   SUBCASE("a byte flipped in a version's loose object") {
     stet::test::flip_byte(stet::test::loose_file(store, blob_id(store, content)), 20);
-    expect_finding(run(store, {"verify"}), "object-corrupt", "affects nato@1");
+    expect_finding(run_in_store(store, {"verify"}), "object-corrupt", "affects nato@1");
   }
   SUBCASE("a byte flipped inside a pack after git gc") {
     std::string id = blob_id(store, content);
@@ -97,13 +98,13 @@ TEST_CASE("fault injection: stet verify") {
       }
     }
     stet::test::flip_byte(pack, offset + packed / 2);
-    expect_finding(run(store, {"verify"}), "object-corrupt", "affects nato@1");
+    expect_finding(run_in_store(store, {"verify"}), "object-corrupt", "affects nato@1");
   }
   SUBCASE("a loose object truncated (finishes, no hang)") {
     fs::path file = stet::test::loose_file(store, blob_id(store, content));
     fs::permissions(file, fs::perms::owner_write, fs::perm_options::add);
     fs::resize_file(file, fs::file_size(file) / 2);
-    RunResult r = run(store, {"verify"});
+    RunResult r = run_in_store(store, {"verify"});
     CHECK(r.code != -1);
     expect_finding(r, "object-corrupt", "truncated");
     CHECK(r.out.find("affects nato@1") != std::string::npos);
@@ -112,22 +113,22 @@ TEST_CASE("fault injection: stet verify") {
     fs::path file = stet::test::loose_file(store, blob_id(store, record));
     fs::permissions(file, fs::perms::owner_write, fs::perm_options::add);
     fs::resize_file(file, 0);
-    expect_finding(run(store, {"verify"}), "object-corrupt", "is empty");
+    expect_finding(run_in_store(store, {"verify"}), "object-corrupt", "is empty");
   }
   SUBCASE("an object deleted") {
     fs::remove(stet::test::loose_file(store, blob_id(store, content)));
-    expect_finding(run(store, {"verify"}), "object-missing", "affects nato@1");
+    expect_finding(run_in_store(store, {"verify"}), "object-missing", "affects nato@1");
   }
   SUBCASE("a version overwritten by a later plain-git commit") {
     stet::test::commit_change(store, content, "replaced text\n");
-    RunResult r = run(store, {"verify"});
+    RunResult r = run_in_store(store, {"verify"});
     expect_finding(r, "history-changed", "affects nato@1");
     CHECK(r.out.find("content-mismatch: ") != std::string::npos);
   }
   SUBCASE("a version deleted by a later plain-git commit") {
     std::string version_dir = content.substr(0, content.rfind('/'));
     stet::test::commit_change(store, version_dir, "", true);
-    expect_finding(run(store, {"verify"}), "history-removed", "affects nato@1");
+    expect_finding(run_in_store(store, {"verify"}), "history-removed", "affects nato@1");
   }
   SUBCASE("the metadata of a version edited") {
     std::string json = git(store, {"show", "HEAD:" + record});
@@ -135,18 +136,18 @@ TEST_CASE("fault injection: stet verify") {
     REQUIRE(at != std::string::npos);
     json.replace(at, 24, "https://example.org/else");
     stet::test::commit_change(store, record, json);
-    RunResult r = run(store, {"verify"});
+    RunResult r = run_in_store(store, {"verify"});
     expect_finding(r, "history-changed", "affects nato@1");
     CHECK(r.out.find("record-mismatch: ") != std::string::npos);
   }
   SUBCASE("only the named document is checked") {
     stet::test::flip_byte(stet::test::loose_file(store, blob_id(store, content)), 20);
-    CHECK(run(store, {"verify", "sg"}).code == 0);
-    CHECK(run(store, {"verify", "nato"}).code == 1);
+    CHECK(run_in_store(store, {"verify", "sg"}).code == 0);
+    CHECK(run_in_store(store, {"verify", "nato"}).code == 1);
   }
   SUBCASE("json output") {
     fs::remove(stet::test::loose_file(store, blob_id(store, content)));
-    RunResult r = run(store, {"verify", "--format", "json"});
+    RunResult r = run_in_store(store, {"verify", "--format", "json"});
     CHECK(r.code == 1);
     CHECK(r.out.find("\"kind\": \"object-missing\"") != std::string::npos);
     CHECK(r.out.find("\"clean\": false") != std::string::npos);
@@ -157,17 +158,19 @@ TEST_CASE("fault injection: stet verify --checkpoint (format 1 JSON)") {
   TempDir dir;
   fs::path store = make_store(dir);
   fs::path checkpoint = dir / "cp.json";
-  REQUIRE(run(store, {"keygen", (dir / "key").string()}).code == 0);
-  REQUIRE(run(store, {"checkpoint", "--format", "json", "--sign", (dir / "key").string(), "-o", checkpoint.string()})
+  REQUIRE(run_in_store(store, {"keygen", (dir / "key").string()}).code == 0);
+  REQUIRE(run_in_store(store,
+                       {"checkpoint", "--format", "json", "--sign", (dir / "key").string(), "-o", checkpoint.string()})
               .code == 0);
   auto verify = [&] {
-    return run(store, {"verify", "--checkpoint", checkpoint.string(), "--key", (dir / "key.pub").string()});
+    return run_in_store(store, {"verify", "--checkpoint", checkpoint.string(), "--key", (dir / "key.pub").string()});
   };
 
   SUBCASE("an untouched store passes") { CHECK(verify().code == 0); }
   SUBCASE("an extended store passes") {
-    REQUIRE(run(store, {"ingest", (stet::test::fixtures_dir() / "docs/nac-statement-republished.txt").string()}).code ==
-            0);
+    REQUIRE(
+        run_in_store(store, {"ingest", (stet::test::fixtures_dir() / "docs/nac-statement-republished.txt").string()})
+            .code == 0);
     CHECK(verify().code == 0);
   }
   SUBCASE("a history rewrite (amend) after a checkpoint") {
@@ -184,7 +187,7 @@ TEST_CASE("fault injection: stet verify --checkpoint (format 1 JSON)") {
                               .out;
     amended.pop_back();
     git(store, {"update-ref", "refs/heads/main", amended});
-    CHECK(run(store, {"verify"}).code == 0);  // consistent in itself: only a checkpoint can tell
+    CHECK(run_in_store(store, {"verify"}).code == 0);  // consistent in itself: only a checkpoint can tell
     expect_finding(verify(), "checkpoint-mismatch", "history was rewritten");
   }
   SUBCASE("a ref moved back") {
@@ -201,11 +204,12 @@ TEST_CASE("fault injection: stet verify --checkpoint (format 1 JSON)") {
     expect_finding(verify(), "checkpoint-signature", "does not verify");
   }
   SUBCASE("a checkpoint re-signed with another key") {
-    REQUIRE(run(store, {"keygen", (dir / "other").string()}).code == 0);
+    REQUIRE(run_in_store(store, {"keygen", (dir / "other").string()}).code == 0);
     fs::path forged = dir / "forged.json";
-    REQUIRE(run(store, {"checkpoint", "--format", "json", "--sign", (dir / "other").string(), "-o", forged.string()})
+    REQUIRE(run_in_store(store,
+                         {"checkpoint", "--format", "json", "--sign", (dir / "other").string(), "-o", forged.string()})
                 .code == 0);
-    RunResult r = run(store, {"verify", "--checkpoint", forged.string(), "--key", (dir / "key.pub").string()});
+    RunResult r = run_in_store(store, {"verify", "--checkpoint", forged.string(), "--key", (dir / "key.pub").string()});
     expect_finding(r, "checkpoint-signature", "another key");
   }
 }
@@ -219,9 +223,9 @@ TEST_CASE("fault injection: findings number versions as log does") {
   fs::path older = dir / "older.txt";
   std::ofstream(newer) << "The later text of the terms.\n";
   std::ofstream(older) << "The first text of the terms.\n";
-  REQUIRE(run(store, {"ingest", newer.string(), "--doc", "terms", "--retrieved", "2020-01-01"}).code == 0);
-  REQUIRE(run(store, {"ingest", older.string(), "--doc", "terms", "--retrieved", "2019-01-01"}).code == 0);
-  RunResult log = run(store, {"log", "terms", "--oneline"});
+  REQUIRE(run_in_store(store, {"ingest", newer.string(), "--doc", "terms", "--retrieved", "2020-01-01"}).code == 0);
+  REQUIRE(run_in_store(store, {"ingest", older.string(), "--doc", "terms", "--retrieved", "2019-01-01"}).code == 0);
+  RunResult log = run_in_store(store, {"log", "terms", "--oneline"});
   REQUIRE(log.code == 0);
   REQUIRE(log.out.find("v1  ") != std::string::npos);
   std::string v1_sha = log.out.substr(log.out.find("v1  ") + 4, 8);
@@ -237,13 +241,13 @@ TEST_CASE("fault injection: findings number versions as log does") {
   REQUIRE_FALSE(content.empty());
   SUBCASE("its object damaged") {
     stet::test::flip_byte(stet::test::loose_file(store, blob_id(store, content)), 20);
-    RunResult r = run(store, {"verify"});
+    RunResult r = run_in_store(store, {"verify"});
     expect_finding(r, "object-corrupt", "affects terms@1  sha256 " + v1_sha);
     CHECK(r.out.find("terms@2") == std::string::npos);
   }
   SUBCASE("its folder removed by a plain-git commit") {
     stet::test::commit_change(store, content.substr(0, content.rfind('/')), "", true);
-    RunResult r = run(store, {"verify"});
+    RunResult r = run_in_store(store, {"verify"});
     expect_finding(r, "history-removed", "affects terms@1  sha256 " + v1_sha);
     CHECK(r.out.find("terms@2") == std::string::npos);
   }

@@ -5,6 +5,7 @@
 #include "store/log/note.hpp"
 #include "store/log/proof.hpp"
 #include "support/run.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -17,12 +18,6 @@ using stet::store::InvalidInputError;
 using namespace stet::store::log;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  REQUIRE(in);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // The value of `label`'s `kind` line in a keys.txt (tab separated).
 std::string key_line(const std::filesystem::path& keys, const std::string& label, const std::string& kind) {
@@ -54,7 +49,7 @@ TEST_CASE("log note: the golang.org/x/mod notes verify, and any one-byte change 
   auto dir = stet::test::vectors_or_skip("c2sp/notes/golang-mod", "peterneumann.note");
   if (!dir)
     return;
-  std::string note = slurp(*dir / "peterneumann.note");
+  std::string note = stet::test::read_file(*dir / "peterneumann.note");
   CHECK(state_of(note, {k_peter}) == SignatureState::verified);
   CHECK(state_of(note, {k_enoch}) == SignatureState::absent);
   for (std::size_t i = 0; i < note.size(); ++i) {
@@ -68,16 +63,16 @@ TEST_CASE("log note: the golang.org/x/mod notes verify, and any one-byte change 
     }
     CHECK_MESSAGE(s != SignatureState::verified, "byte " << i);
   }
-  std::string two = slurp(*dir / "peterneumann-enochroot.note");
+  std::string two = stet::test::read_file(*dir / "peterneumann-enochroot.note");
   CHECK(state_of(two, {k_peter, k_enoch}, 0) == SignatureState::verified);
   CHECK(state_of(two, {k_peter, k_enoch}, 1) == SignatureState::verified);
   CHECK(state_of(two, {k_peter}) == SignatureState::verified);
-  CHECK(state_of(slurp(*dir / "bad-signature.note"), {k_peter}) == SignatureState::invalid);
+  CHECK(state_of(stet::test::read_file(*dir / "bad-signature.note"), {k_peter}) == SignatureState::invalid);
   for (const char* bad :
        {"too-many-signatures.note", "malformed-no-signatures.note", "malformed-blank-line-only.note",
         "malformed-no-final-newline.note", "malformed-control-char.note", "malformed-invalid-utf8.note",
         "malformed-space-in-name.note", "malformed-line-after-signatures.note"}) {
-    CHECK_THROWS_AS_MESSAGE((void)parse_note(slurp(*dir / bad)), InvalidInputError, bad);
+    CHECK_THROWS_AS_MESSAGE((void)parse_note(stet::test::read_file(*dir / bad)), InvalidInputError, bad);
   }
 }
 
@@ -87,7 +82,7 @@ TEST_CASE("log note: signing the Go test note with its private key reproduces it
     return;
   Signer signer = parse_signer(key_line(*dir / "keys.txt", "PeterNeumann", "skey"), "ignored");
   CHECK(format_vkey(signer_vkey(signer)) == k_peter);
-  std::string note = slurp(*dir / "peterneumann.note");
+  std::string note = stet::test::read_file(*dir / "peterneumann.note");
   Note parsed = parse_note(note);
   Note mine{parsed.text, {sign_note(parsed.text, signer)}};
   CHECK(format_note(mine) == note);
@@ -101,7 +96,7 @@ TEST_CASE("log note: the serverless-log checkpoints verify with its test key and
   Signer signer = parse_signer(key_line(*dir / "keys.txt", "", "skey"), "ignored");
   CHECK(format_vkey(signer_vkey(signer)) == vkey);
   for (int n = 0; n <= 15; ++n) {
-    std::string bytes = slurp(*dir / "log" / ("checkpoint." + std::to_string(n)));
+    std::string bytes = stet::test::read_file(*dir / "log" / ("checkpoint." + std::to_string(n)));
     CAPTURE(n);
     CHECK(state_of(bytes, {vkey}) == SignatureState::verified);
     TreeHead head = parse_tree_head(parse_note(bytes).text);
@@ -120,12 +115,12 @@ TEST_CASE(
   if (!dir)
     return;
   const std::string sum = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
-  std::string plain = slurp(*dir / "sum-golang-org-6476701.checkpoint");
+  std::string plain = stet::test::read_file(*dir / "sum-golang-org-6476701.checkpoint");
   CHECK(state_of(plain, {sum}) == SignatureState::verified);
   TreeHead head = parse_tree_head(parse_note(plain).text);
   CHECK(head.origin == "go.sum database tree");
   CHECK(head.size == 6476701);
-  std::string extra = slurp(*dir / "sum-golang-org-6476701-extra-sigs.checkpoint");
+  std::string extra = stet::test::read_file(*dir / "sum-golang-org-6476701-extra-sigs.checkpoint");
   std::vector<std::string> all = {sum, "monkeys+db4d9f7e+AULaJMvTtDLHPUcUrjdDad9vDlh/PTfC2VV60JUtCfWT",
                                   "bananas+cf639f13+AaPjhFnPCQnid/Ql32KWhmh+uk72FVRfK+2DLmO3BI3M",
                                   "witness+f13a86db+AdYV1Ztajd9BvyjP2HgpwrqYL6TjOwIjGMOq8Bu42xbN"};
@@ -133,7 +128,7 @@ TEST_CASE(
     CHECK(state_of(extra, all, i) == SignatureState::verified);
   }
   CHECK(state_of(extra, {sum}) == SignatureState::verified);  // the other three are ignored
-  std::string rekor = slurp(*dir / "rekor-798034-ecdsa.checkpoint");
+  std::string rekor = stet::test::read_file(*dir / "rekor-798034-ecdsa.checkpoint");
   const std::string rekor_key =
       "rekor.sigstore.dev+c0d23d6a+AjBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABNhtmPtrWm3U1eQXBogSMdGvXwBcK5AW5i0hrZLOC96l+"
       "smGNM7nwZ4QvFK/4sueRoVj//QP22Ni4Qt9DPfkWLc=";
@@ -144,13 +139,13 @@ TEST_CASE("log note: the C2SP spec examples parse, the elided tlog-proof example
   auto dir = stet::test::vectors_or_skip("c2sp/spec-examples", "tlog-proof-1.txt");
   if (!dir)
     return;
-  CHECK(parse_note(slurp(*dir / "signed-note-1.txt")).signatures.size() == 1);
-  CHECK(parse_note(slurp(*dir / "signed-note-2.txt")).signatures.front().name == "example.com/foo");
-  CHECK(parse_tree_head(parse_note(slurp(*dir / "tlog-checkpoint-1.txt")).text).size == 20852163);
-  Note cosigned = parse_note(slurp(*dir / "tlog-cosignature-1.txt"));
+  CHECK(parse_note(stet::test::read_file(*dir / "signed-note-1.txt")).signatures.size() == 1);
+  CHECK(parse_note(stet::test::read_file(*dir / "signed-note-2.txt")).signatures.front().name == "example.com/foo");
+  CHECK(parse_tree_head(parse_note(stet::test::read_file(*dir / "tlog-checkpoint-1.txt")).text).size == 20852163);
+  Note cosigned = parse_note(stet::test::read_file(*dir / "tlog-cosignature-1.txt"));
   REQUIRE(cosigned.signatures.size() == 2);
   CHECK(cosigned.signatures[1].bytes.size() == 72);  // timestamp and signature
-  TlogProof proof = parse_proof(slurp(*dir / "tlog-proof-1.txt"));
+  TlogProof proof = parse_proof(stet::test::read_file(*dir / "tlog-proof-1.txt"));
   CHECK(proof.index == 73894);
   CHECK(proof.path.size() == 5);
   CHECK(proof.extra);

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 
+using stet::test::write_file;
+
 TEST_SUITE_BEGIN("unit");
 
 namespace fs = std::filesystem;
@@ -24,8 +26,6 @@ RunResult stet_in(const fs::path& store, std::vector<std::string> args) {
   args.insert(args.begin(), {"--store", store.string()});
   return stet::test::run_stet(args);
 }
-
-void write_file(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 // Document `a` in two versions, then the bytes of one of them replaced
 // through plain git (the record and its SHA-256 left as they were).

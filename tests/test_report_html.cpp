@@ -17,20 +17,14 @@
 #include <filesystem>
 #include <sstream>
 
+using stet::test::count_of;
+
 TEST_SUITE_BEGIN("e2e");
 
 using stet::test::run_binary;
 using stet::test::TempDir;
 
 namespace {
-
-std::size_t count_of(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-    ++n;
-  }
-  return n;
-}
 
 stet::store::Version make_version(int number, const std::string& text, const std::string& source) {
   stet::store::Version v;
@@ -69,7 +63,7 @@ stet::cli::ReportInput sample_input() {
   return input;
 }
 
-std::string render(const stet::cli::ReportInput& input) {
+std::string render_html(const stet::cli::ReportInput& input) {
   std::ostringstream out;
   stet::cli::write_report_html(out, input);
   return out.str();
@@ -163,7 +157,7 @@ TEST_CASE("cli::write_pair_html") {
 
 TEST_CASE("cli::write_report_html") {
   stet::cli::ReportInput input = sample_input();
-  std::string html = render(input);
+  std::string html = render_html(input);
   SUBCASE("document text and metadata are escaped") {
     CHECK(html.find("<script>document.title") == std::string::npos);
     CHECK(html.find("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;") != std::string::npos);
@@ -211,12 +205,12 @@ TEST_CASE("cli::write_report_html") {
     finding.kind = stet::store::FindingKind::content_mismatch;
     finding.message = "version 2 <changed>";
     input.audit.findings.push_back(finding);
-    std::string damaged = render(input);
+    std::string damaged = render_html(input);
     CHECK(damaged.find("badge ok\">verified") == std::string::npos);
     CHECK(damaged.find("1 problem</span>") != std::string::npos);
     CHECK(damaged.find("<code>content-mismatch</code> version 2 &lt;changed&gt;") != std::string::npos);
   }
-  SUBCASE("deterministic") { CHECK(render(input) == html); }
+  SUBCASE("deterministic") { CHECK(render_html(input) == html); }
 }
 
 TEST_CASE("cli report DOC") {

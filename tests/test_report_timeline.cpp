@@ -14,19 +14,13 @@
 #include <fstream>
 #include <sstream>
 
+using stet::test::count_of;
+
 TEST_SUITE_BEGIN("unit");
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::size_t count_of(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-    ++n;
-  }
-  return n;
-}
 
 // Three versions of a long text: v2 changes one word in the middle, v3 is
 // v2 cut off; v1 was seen again later.
@@ -59,7 +53,7 @@ stet::cli::ReportInput long_history() {
   return input;
 }
 
-std::string render(const stet::cli::ReportInput& input) {
+std::string render_report(const stet::cli::ReportInput& input) {
   std::ostringstream out;
   stet::cli::write_report_html(out, input);
   return out.str();
@@ -69,9 +63,9 @@ std::string render(const stet::cli::ReportInput& input) {
 
 TEST_CASE("cli::write_report_html collapses unchanged text unless full") {
   stet::cli::ReportInput input = long_history();
-  std::string page = render(input);
+  std::string page = render_report(input);
   input.full = true;
-  std::string full = render(input);
+  std::string full = render_report(input);
   CHECK(page.size() * 3 < full.size() * 2);  // the cut-off half of v3 is shown in both
   CHECK(count_of(page, "unchanged words ⋯") >= 2);
   CHECK(count_of(full, "unchanged words ⋯") == 0);
@@ -84,7 +78,7 @@ TEST_CASE("cli::write_report_html collapses unchanged text unless full") {
 
 TEST_CASE("cli::write_timeline_svg") {
   stet::cli::ReportInput input = long_history();
-  std::string page = render(input);
+  std::string page = render_report(input);
   std::size_t begin = page.find("<figure class=\"chart\"><svg");
   REQUIRE(begin != std::string::npos);
   std::string svg = page.substr(begin, page.find("</figure>", begin) - begin);
@@ -110,7 +104,7 @@ TEST_CASE("cli::write_timeline_svg") {
 TEST_CASE("cli::write_timeline_svg marks capture errors apart from truncations") {
   stet::cli::ReportInput input = long_history();
   input.capture_errors = {std::nullopt, std::string("HTTP 404"), std::nullopt};
-  std::string page = render(input);
+  std::string page = render_report(input);
   std::size_t begin = page.find("<figure class=\"chart\"><svg");
   REQUIRE(begin != std::string::npos);
   std::string svg = page.substr(begin, page.find("</figure>", begin) - begin);

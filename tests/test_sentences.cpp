@@ -3,6 +3,7 @@
 // give exactly ICU's breaks, and a cover of every byte.
 
 #include "support/run.hpp"
+#include "support/temp_dir.hpp"
 #include "text/sentences.hpp"
 
 #include <doctest/doctest.h>
@@ -13,6 +14,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+using stet::test::read_file;
 
 TEST_SUITE_BEGIN("unit");
 
@@ -56,8 +59,8 @@ bool same(const std::vector<tx::Sentence>& a, const std::vector<tx::Sentence>& b
 }
 
 // The first sentence where the fast path and ICU part, for a readable failure.
-std::string first_difference(std::string_view text, const std::vector<tx::Sentence>& fast,
-                             const std::vector<tx::Sentence>& icu) {
+std::string first_sentence_difference(std::string_view text, const std::vector<tx::Sentence>& fast,
+                                      const std::vector<tx::Sentence>& icu) {
   std::size_t n = std::min(fast.size(), icu.size());
   for (std::size_t i = 0; i < n; ++i) {
     if (fast[i].begin != icu[i].begin || fast[i].end != icu[i].end || fast[i].terminated != icu[i].terminated) {
@@ -68,13 +71,6 @@ std::string first_difference(std::string_view text, const std::vector<tx::Senten
     }
   }
   return "counts differ: " + std::to_string(fast.size()) + " vs " + std::to_string(icu.size());
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 }  // namespace
@@ -173,7 +169,7 @@ TEST_CASE("sentences: the ASCII fast path gives ICU's breaks (property over gene
     auto fast = tx::sentences(text);
     auto icu = tx::sentences_icu(text);
     check_cover(text, fast);
-    INFO("text: [" << text << "] " << first_difference(text, fast, icu));
+    INFO("text: [" << text << "] " << first_sentence_difference(text, fast, icu));
     REQUIRE(same(fast, icu));
   }
 }
@@ -198,7 +194,7 @@ TEST_CASE("sentences: the fast path gives ICU's breaks on the corpus, per option
       auto fast = tx::sentences(text, options);
       auto icu = tx::sentences_icu(text, options);
       check_cover(text, fast);
-      INFO(entry.path().filename().string() << ": " << first_difference(text, fast, icu));
+      INFO(entry.path().filename().string() << ": " << first_sentence_difference(text, fast, icu));
       REQUIRE(same(fast, icu));
       total += fast.size();
     }

@@ -13,6 +13,8 @@
 #include <map>
 #include <set>
 
+using stet::test::fsck_clean;
+
 TEST_SUITE_BEGIN("unit");
 
 namespace st = stet::store;
@@ -24,8 +26,8 @@ namespace {
 
 const st::SyncIdentity k_identity{"Merger <m@example.org>", "2026-02-01T00:00:00Z"};
 
-st::IngestItem item(const std::string& doc, const std::string& content, const std::string& when,
-                    const std::string& by = "Test <t@example.org>") {
+st::IngestItem sync_item(const std::string& doc, const std::string& content, const std::string& when,
+                         const std::string& by = "Test <t@example.org>") {
   st::IngestItem i;
   i.record.doc = doc;
   i.record.normalized_sha256 = st::sha256(content);
@@ -65,10 +67,6 @@ std::map<std::string, std::vector<std::string>> versions(const st::ContentStore&
   return out;
 }
 
-bool fsck_clean(const fs::path& repo) {
-  return run_program({"git", "-C", repo.string(), "fsck", "--strict", "--no-dangling"}).code == 0;
-}
-
 struct Fixture {
   TempDir dir;
   fs::path remote = dir / "remote.git";
@@ -89,12 +87,12 @@ TEST_CASE("store::pull") {
   auto b = f.store("b", 2);
   auto c = f.store("c", 3);
   SUBCASE("three stores, same and different documents, union on every side") {
-    (void)a.ingest(
-        {item("shared", "first text\n", "2026-01-02T10:00:00Z", "Ann"), item("only-a", "a", "2026-01-02T10:00:00Z")});
-    (void)b.ingest(
-        {item("shared", "second text\n", "2026-01-02T09:00:00Z", "Bob"), item("only-b", "b", "2026-01-02T09:00:00Z")});
+    (void)a.ingest({sync_item("shared", "first text\n", "2026-01-02T10:00:00Z", "Ann"),
+                    sync_item("only-a", "a", "2026-01-02T10:00:00Z")});
+    (void)b.ingest({sync_item("shared", "second text\n", "2026-01-02T09:00:00Z", "Bob"),
+                    sync_item("only-b", "b", "2026-01-02T09:00:00Z")});
     // The same bytes of the same document, ingested apart: one version, two records.
-    (void)c.ingest({item("shared", "first text\n", "2026-01-02T11:00:00Z", "Cat")});
+    (void)c.ingest({sync_item("shared", "first text\n", "2026-01-02T11:00:00Z", "Cat")});
     CHECK(st::push(a, "origin").kind == st::PushKind::initialised);
     CHECK_THROWS_AS((void)st::push(b, "origin"), st::RemoteAheadError);
     auto pulled = st::pull(b, "origin", k_identity);
@@ -125,8 +123,8 @@ TEST_CASE("store::pull") {
     CHECK(fsck_clean(f.remote));
   }
   SUBCASE("a merge commit has both parents; pulling twice changes nothing") {
-    (void)a.ingest({item("d", "x", "2026-01-02T10:00:00Z")});
-    (void)b.ingest({item("d", "y", "2026-01-02T10:00:00Z")});
+    (void)a.ingest({sync_item("d", "x", "2026-01-02T10:00:00Z")});
+    (void)b.ingest({sync_item("d", "y", "2026-01-02T10:00:00Z")});
     (void)st::push(a, "origin");
     std::string before = b.head();
     auto merged = st::pull(b, "origin", k_identity);
@@ -141,7 +139,7 @@ TEST_CASE("store::pull") {
     CHECK(d[0].sha256 < d[1].sha256);
   }
   SUBCASE("a URL works without a configured remote") {
-    (void)a.ingest({item("d", "x", "2026-01-02T10:00:00Z")});
+    (void)a.ingest({sync_item("d", "x", "2026-01-02T10:00:00Z")});
     (void)st::push(a, f.remote.string());
     auto pulled = st::pull(b, "file://" + f.remote.string(), k_identity);
     CHECK(pulled.kind == st::PullKind::merged);
@@ -153,7 +151,7 @@ TEST_CASE("store::pull") {
     CHECK(a.head() == before);
   }
   SUBCASE("fetched branches live apart from the store's branch") {
-    (void)a.ingest({item("d", "x", "2026-01-02T10:00:00Z")});
+    (void)a.ingest({sync_item("d", "x", "2026-01-02T10:00:00Z")});
     (void)st::push(a, "origin");
     (void)st::pull(b, "origin", k_identity);
     auto ref = run_program({"git", "-C", (f.dir / "b").string(), "rev-parse", "refs/remotes/origin/main"});
@@ -164,7 +162,7 @@ TEST_CASE("store::pull") {
 TEST_CASE("an exception in a libgit2 callback is rethrown after the call") {
   Fixture f;
   auto a = f.store("a", 1);
-  (void)a.ingest({item("doc", "text\n", "2026-01-02T10:00:00Z")});
+  (void)a.ingest({sync_item("doc", "text\n", "2026-01-02T10:00:00Z")});
   ::setenv("STET_TEST_FAULT_AT", "push-update-reference", 1);
   CHECK_THROWS_WITH_AS((void)st::push(a, "origin"), "injected fault at push-update-reference", st::Error);
   ::unsetenv("STET_TEST_FAULT_AT");
@@ -177,9 +175,9 @@ TEST_CASE("store::pull refuses what is not a union") {
   Fixture f;
   auto a = f.store("a", 1);
   auto b = f.store("b", 2);
-  (void)a.ingest({item("d", "x", "2026-01-02T10:00:00Z"), item("e", "y", "2026-01-02T10:00:00Z")});
+  (void)a.ingest({sync_item("d", "x", "2026-01-02T10:00:00Z"), sync_item("e", "y", "2026-01-02T10:00:00Z")});
   (void)st::push(a, "origin");
-  (void)b.ingest({item("d", "z", "2026-01-02T11:00:00Z")});
+  (void)b.ingest({sync_item("d", "z", "2026-01-02T11:00:00Z")});
   // Someone rewrites the shared store with plain git.
   fs::path work = f.dir / "work";
   REQUIRE(run_program({"git", "clone", "-q", "-b", "main", f.remote.string(), work.string()}).code == 0);
@@ -206,7 +204,7 @@ TEST_CASE("store::pull refuses what is not a union") {
 TEST_CASE("store::push") {
   Fixture f;
   auto a = f.store("a", 1);
-  (void)a.ingest({item("d", "x", "2026-01-02T10:00:00Z")});
+  (void)a.ingest({sync_item("d", "x", "2026-01-02T10:00:00Z")});
   SUBCASE("initialises an empty remote, then is up to date") {
     CHECK(st::push(a, "origin").kind == st::PushKind::initialised);
     CHECK(st::push(a, "origin").kind == st::PushKind::up_to_date);
@@ -215,7 +213,7 @@ TEST_CASE("store::push") {
   }
   SUBCASE("never overwrites remote history") {
     auto b = f.store("b", 2);
-    (void)b.ingest({item("d", "y", "2026-01-02T10:00:00Z")});
+    (void)b.ingest({sync_item("d", "y", "2026-01-02T10:00:00Z")});
     (void)st::push(b, "origin");
     std::string remote_head = b.head();
     CHECK_THROWS_AS((void)st::push(a, "origin"), st::RemoteAheadError);
@@ -247,7 +245,7 @@ TEST_CASE("store::clone and remotes") {
     CHECK_FALSE(fs::exists(f.dir / "c"));
   }
   SUBCASE("a clone has the same versions and origin") {
-    (void)a.ingest({item("d", "x", "2026-01-02T10:00:00Z"), item("e/f", "y", "2026-01-02T10:00:00Z")});
+    (void)a.ingest({sync_item("d", "x", "2026-01-02T10:00:00Z"), sync_item("e/f", "y", "2026-01-02T10:00:00Z")});
     (void)st::push(a, "origin");
     auto c = st::clone(f.remote.string(), f.dir / "c");
     CHECK(c.head() == a.head());

@@ -21,6 +21,8 @@
 #include <set>
 #include <thread>
 
+using stet::test::fsck_clean;
+
 TEST_SUITE_BEGIN("e2e");
 
 namespace st = stet::store;
@@ -117,10 +119,6 @@ std::string versions_of(const fs::path& store) {
     }
   }
   return out;
-}
-
-bool fsck_clean(const fs::path& repo) {
-  return run_program({"git", "-C", repo.string(), "fsck", "--strict", "--no-dangling"}).code == 0;
 }
 
 // A remote with 200 large, hardly compressible versions of 50 documents:

@@ -25,6 +25,8 @@
 #include <string>
 #include <vector>
 
+using stet::test::read_file;
+
 TEST_SUITE_BEGIN("unit");
 
 namespace {
@@ -46,13 +48,6 @@ std::int32_t icu_next(std::string_view s, std::size_t& pos) {
 #pragma GCC diagnostic pop
   pos = static_cast<std::size_t>(offset);
   return c;
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 bool normalized_equal(std::string_view a, std::string_view b) {

@@ -17,8 +17,8 @@ namespace st = stet::store;
 
 namespace {
 
-st::Record record(const std::string& text, const std::string& ingested, const std::string& retrieved = "",
-                  std::optional<std::uint64_t> index = 0) {
+st::Record make_record(const std::string& text, const std::string& ingested, const std::string& retrieved = "",
+                       std::optional<std::uint64_t> index = 0) {
   st::Record r;
   r.doc = "d";
   r.sha256 = st::sha256(text);
@@ -31,7 +31,7 @@ st::Record record(const std::string& text, const std::string& ingested, const st
 
 // Groups records into versions as the store reads them: one per distinct
 // bytes, in the given (arbitrary) order, then orders them.
-std::vector<st::Version> versions_of(const std::vector<st::Record>& records) {
+std::vector<st::Version> timeline_of(const std::vector<st::Record>& records) {
   std::map<st::Digest, st::Version> by_sha;
   for (const st::Record& r : records) {
     auto [it, added] = by_sha.try_emplace(r.sha256);
@@ -69,10 +69,10 @@ TEST_CASE("store::order_versions") {
     std::vector<std::string> texts = {"003 text", "004 text", "005 text"};
     std::vector<st::Record> records;
     for (std::size_t i = 0; i < texts.size(); ++i) {
-      records.push_back(record(texts[i], t, "", i));
+      records.push_back(make_record(texts[i], t, "", i));
     }
     std::reverse(records.begin(), records.end());
-    auto versions = versions_of(records);
+    auto versions = timeline_of(records);
     for (std::size_t i = 0; i < texts.size(); ++i) {
       CAPTURE(i);
       CHECK(versions[i].sha256 == st::sha256(texts[i]));
@@ -81,19 +81,19 @@ TEST_CASE("store::order_versions") {
     CHECK(st::latest_index(versions) == 2);
   }
   SUBCASE("retrieved_at when known, else ingested_at") {
-    auto versions = versions_of({record("new capture", "2026-01-01T00:00:01Z"),
-                                 record("old capture", "2026-02-01T00:00:01Z", "2014-03-18T09:30:00Z")});
+    auto versions = timeline_of({make_record("new capture", "2026-01-01T00:00:01Z"),
+                                 make_record("old capture", "2026-02-01T00:00:01Z", "2014-03-18T09:30:00Z")});
     CHECK(versions[0].sha256 == st::sha256("old capture"));
     CHECK(st::latest_index(versions) == 1);
   }
   SUBCASE("offsets are compared as instants") {
     auto versions =
-        versions_of({record("a", t, "2014-03-18T10:30:00+02:00"), record("b", t, "2014-03-18T09:00:00Z", 1)});
+        timeline_of({make_record("a", t, "2014-03-18T10:30:00+02:00"), make_record("b", t, "2014-03-18T09:00:00Z", 1)});
     CHECK(versions[0].sha256 == st::sha256("a"));  // 08:30Z before 09:00Z
   }
   SUBCASE("a flip-flop: A, B, A again; the latest is A, numbers stay per text") {
-    auto versions = versions_of({record("A", "2026-01-01T00:00:03Z"), record("B", "2026-01-01T00:00:02Z"),
-                                 record("A", "2026-01-01T00:00:01Z")});
+    auto versions = timeline_of({make_record("A", "2026-01-01T00:00:03Z"), make_record("B", "2026-01-01T00:00:02Z"),
+                                 make_record("A", "2026-01-01T00:00:01Z")});
     REQUIRE(versions.size() == 2);
     CHECK(versions[0].sha256 == st::sha256("A"));
     CHECK(versions[0].ingest.ingested_at == "2026-01-01T00:00:01Z");
@@ -107,8 +107,8 @@ TEST_CASE("store::order_versions") {
     CHECK_FALSE(line[2].first);
   }
   SUBCASE("format-1 records (no input index) order by time") {
-    auto versions = versions_of(
-        {record("x", "2026-01-01T00:00:02Z", "", std::nullopt), record("y", "2026-01-01T00:00:01Z", "", std::nullopt)});
+    auto versions = timeline_of({make_record("x", "2026-01-01T00:00:02Z", "", std::nullopt),
+                                 make_record("y", "2026-01-01T00:00:01Z", "", std::nullopt)});
     CHECK(versions[0].sha256 == st::sha256("y"));
   }
 }
@@ -126,16 +126,16 @@ TEST_CASE("store::timeline is a pure function of the records (property)") {
         std::string text = std::string(1, static_cast<char>('a' + random() % 4));
         std::string retrieved =
             random() % 3 == 0 ? "2014-0" + std::to_string(1 + random() % 9) + "-01" + "T00:00:00Z" : "";
-        records.push_back(record(text, at, retrieved, static_cast<std::uint64_t>(i)));
+        records.push_back(make_record(text, at, retrieved, static_cast<std::uint64_t>(i)));
       }
     }
-    auto expected = observed(versions_of(records));
+    auto expected = observed(timeline_of(records));
     for (int shuffle = 0; shuffle < 5; ++shuffle) {
       std::shuffle(records.begin(), records.end(), random);
-      CHECK(observed(versions_of(records)) == expected);
+      CHECK(observed(timeline_of(records)) == expected);
     }
     // Numbers follow first observations.
-    auto versions = versions_of(records);
+    auto versions = timeline_of(records);
     for (std::size_t i = 1; i < versions.size(); ++i) {
       CHECK(st::observed_before(versions[i - 1].ingest, versions[i].ingest));
     }
@@ -143,7 +143,7 @@ TEST_CASE("store::timeline is a pure function of the records (property)") {
 }
 
 TEST_CASE("store::codec::record_from_json reads formats 1 and 2") {
-  st::Record r = record("text", "2026-01-01T00:00:01.000000Z", "", 3);
+  st::Record r = make_record("text", "2026-01-01T00:00:01.000000Z", "", 3);
   std::string two = st::codec::record_to_json(r);
   CHECK(two.find("\"record_format\": 2") != std::string::npos);
   CHECK(two.find("\"input_index\": 3") != std::string::npos);

@@ -24,10 +24,6 @@ struct Case {
   std::string code;  // the strongest reason
 };
 
-std::string fixture(const std::string& name) {
-  return stet::test::read_file(stet::test::fixtures_dir() / "docs" / name);
-}
-
 }  // namespace
 
 TEST_CASE("analysis::split_words") {
@@ -150,18 +146,18 @@ TEST_CASE("analysis::assess_text") {
 
 TEST_CASE("analysis::assess_text on the seed") {
   SUBCASE("the republished statement is cut after 'territorial integrity of'") {
-    an::Assessment a = an::assess_text(fixture("nac-statement-republished.txt"));
+    an::Assessment a = an::assess_text(stet::test::fixture_doc("nac-statement-republished.txt"));
     CHECK(a.verdict == an::Verdict::truncated);
     CHECK(a.cut_after == "territorial integrity of");
   }
   SUBCASE("the Secretary General's text ends on a dangling 'Source'") {
-    an::Assessment a = an::assess_text(fixture("sg-crimea-republished.txt"));
+    an::Assessment a = an::assess_text(stet::test::fixture_doc("sg-crimea-republished.txt"));
     CHECK(a.verdict == an::Verdict::truncated);
     CHECK(a.reasons.front().code == "dangling-label");
     CHECK(a.cut_after == "Source");
   }
   SUBCASE("the original statement is complete") {
-    an::Assessment a = an::assess_text(fixture("nac-statement-original.txt"));
+    an::Assessment a = an::assess_text(stet::test::fixture_doc("nac-statement-original.txt"));
     CHECK(a.verdict == an::Verdict::complete);
     CHECK(a.cut_after.empty());
   }
@@ -201,7 +197,7 @@ TEST_CASE("analysis::assess_text is total") {
 TEST_CASE("analysis::assess_text on prefixes ending on a function word") {
   // Property: the original statement cut right after any occurrence of a
   // function word (mid-line) is always truncated.
-  std::string text = fixture("nac-statement-original.txt");
+  std::string text = stet::test::fixture_doc("nac-statement-original.txt");
   auto words = an::split_words(text);
   std::size_t checked = 0;
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {

@@ -19,16 +19,12 @@ an::VersionText version(int number, std::string text) {
   return {number, std::string(64, static_cast<char>('0' + number)), std::move(text)};
 }
 
-std::string fixture(const std::string& name) {
-  return stet::test::read_file(stet::test::fixtures_dir() / "docs" / name);
-}
-
-const std::string k_full = "Allies support the sovereignty and territorial integrity of Ukraine, and its borders.\n";
+const std::string k_whole = "Allies support the sovereignty and territorial integrity of Ukraine, and its borders.\n";
 
 }  // namespace
 
 TEST_CASE("analysis::prefix_match") {
-  an::VersionText full = version(1, k_full);
+  an::VersionText full = version(1, k_whole);
   SUBCASE("a proper prefix, white space ignored") {
     auto m = an::prefix_match("Allies support the sovereignty\nand   territorial integrity of", full);
     REQUIRE(m);
@@ -61,16 +57,16 @@ TEST_CASE("analysis::prefix_match") {
     CHECK_FALSE(an::prefix_match("Allies support the sovereignty and independence of", full));
   }
   SUBCASE("the same words, or more words, are not a prefix") {
-    CHECK_FALSE(an::prefix_match(k_full, full));
-    CHECK_FALSE(an::prefix_match(k_full + " More.", full));
+    CHECK_FALSE(an::prefix_match(k_whole, full));
+    CHECK_FALSE(an::prefix_match(k_whole + " More.", full));
     CHECK_FALSE(an::prefix_match("", full));
   }
 }
 
 TEST_CASE("analysis::assess_version") {
   SUBCASE("a later version that is a prefix is a truncated copy") {
-    std::vector<an::VersionText> versions = {version(1, fixture("nac-statement-original.txt")),
-                                             version(2, fixture("nac-statement-republished.txt"))};
+    std::vector<an::VersionText> versions = {version(1, stet::test::fixture_doc("nac-statement-original.txt")),
+                                             version(2, stet::test::fixture_doc("nac-statement-republished.txt"))};
     an::VersionAssessment v2 = an::assess_version(versions, 1);
     CHECK(v2.assessment.verdict == an::Verdict::truncated);
     CHECK(v2.assessment.confidence == doctest::Approx(0.99));
@@ -86,7 +82,7 @@ TEST_CASE("analysis::assess_version") {
     CHECK_FALSE(v1.prefix);
   }
   SUBCASE("an earlier prefix was completed by a later version") {
-    std::vector<an::VersionText> versions = {version(1, "The council met and agreed on"), version(2, k_full),
+    std::vector<an::VersionText> versions = {version(1, "The council met and agreed on"), version(2, k_whole),
                                              version(3, "The council met and agreed on a text.")};
     an::VersionAssessment v1 = an::assess_version(versions, 0);
     REQUIRE(v1.prefix);
@@ -157,7 +153,7 @@ TEST_CASE("analysis::assess_version") {
     CHECK(an::assess_versions(versions, store)[0].assessment.verdict == an::Verdict::truncated);
   }
   SUBCASE("the closest fuller version is the one measured against") {
-    std::vector<an::VersionText> versions = {version(1, k_full), version(2, k_full + "Second paragraph.\n"),
+    std::vector<an::VersionText> versions = {version(1, k_whole), version(2, k_whole + "Second paragraph.\n"),
                                              version(3, "Allies support the sovereignty and")};
     an::VersionAssessment v3 = an::assess_version(versions, 2);
     REQUIRE(v3.prefix);
@@ -187,7 +183,7 @@ TEST_CASE("analysis::assess_version") {
 TEST_CASE("analysis::assess_versions") {
   // Property: for every cut after word k of a text, the cut version is a
   // truncated copy missing exactly the remaining words.
-  std::string text = fixture("nac-statement-original.txt");
+  std::string text = stet::test::fixture_doc("nac-statement-original.txt");
   auto words = an::split_words(text);
   for (std::size_t k = 1; k < words.size(); k += 7) {
     std::vector<an::VersionText> versions = {

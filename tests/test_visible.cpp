@@ -12,6 +12,8 @@
 #include <fstream>
 #include <regex>
 
+using stet::test::write_file;
+
 TEST_SUITE_BEGIN("unit");
 
 namespace fs = std::filesystem;
@@ -43,8 +45,6 @@ bool has_raw_controls(std::string text, bool allow_sgr) {
   }
   return false;
 }
-
-void write_file(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 }  // namespace
 

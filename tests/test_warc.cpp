@@ -5,6 +5,7 @@
 #include "capture/wacz.hpp"
 #include "capture/warc_reader.hpp"
 #include "support/run.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -19,15 +20,10 @@ using namespace stet::capture;
 
 namespace {
 
-std::string record(const std::string& type, const std::string& uri, const std::string& block) {
+std::string warc_record(const std::string& type, const std::string& uri, const std::string& block) {
   return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: " + uri +
          "\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " + std::to_string(block.size()) +
          "\r\n\r\n" + block + "\r\n\r\n";
-}
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace
@@ -35,15 +31,16 @@ std::string slurp(const std::filesystem::path& path) {
 TEST_CASE("capture::read_warc") {
   std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Hi</p>";
   SUBCASE("records, headers and blocks") {
-    auto records = read_warc(record("response", "http://a.example/", http) + record("request", "x", "GET"), "t.warc");
+    auto records =
+        read_warc(warc_record("response", "http://a.example/", http) + warc_record("request", "x", "GET"), "t.warc");
     REQUIRE(records.size() == 2);
     CHECK(records[0].type() == "response");
     CHECK(records[0].header("warc-target-uri") == "http://a.example/");
     CHECK(records[0].block == http);
-    CHECK(records[1].offset == record("response", "http://a.example/", http).size());
+    CHECK(records[1].offset == warc_record("response", "http://a.example/", http).size());
   }
   SUBCASE("bad input names the file and the record offset") {
-    std::string good = record("response", "http://a.example/", http);
+    std::string good = warc_record("response", "http://a.example/", http);
     std::string longer = good.substr(0, good.size() - 10);
     CHECK_THROWS_WITH_AS((void)read_warc(good + longer, "t.warc"),
                          doctest::Contains(("t.warc: record at offset " + std::to_string(good.size())).c_str()),
@@ -90,7 +87,7 @@ TEST_CASE("capture reader on the shared WARC and WACZ files") {
     std::string name;
     std::getline(row, name, '\t');
     std::string notes = line.substr(line.rfind('\t') + 1);
-    std::string bytes = slurp(*dir / name);
+    std::string bytes = stet::test::read_file(*dir / name);
     CAPTURE(name);
     auto hex = [](std::string_view) { return std::string(); };
     bool broken = notes.starts_with("TRUNCATED") || notes.starts_with("MALFORMED") ||

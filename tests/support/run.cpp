@@ -1,6 +1,7 @@
 #include "support/run.hpp"
 
 #include "cli/app.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -167,6 +168,28 @@ std::string seed_doc(const std::string& name) { return (fixtures_dir() / "docs" 
 
 bool is_one_error_line(const std::string& err) {
   return err.starts_with("stet: error: ") && err.find('\n') == err.size() - 1;
+}
+
+void expect_error(const RunResult& r, const std::string& words) {
+  CAPTURE(r.out);
+  CAPTURE(r.err);
+  CHECK(r.code == 2);
+  CHECK(is_one_error_line(r.err));
+  CHECK(r.err.find(words) != std::string::npos);
+}
+
+std::string fixture_doc(const std::string& name) { return read_file(fixtures_dir() / "docs" / name); }
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+bool fsck_clean(const fs::path& repo) {
+  return run_program({"git", "-C", repo.string(), "fsck", "--strict", "--no-dangling"}).code == 0;
 }
 
 int env_int(const char* name, int fallback) {

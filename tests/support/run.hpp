@@ -77,6 +77,18 @@ class StepClock {
 // Whether `err` is exactly one line "stet: error: ...\n" (the bad-input contract).
 [[nodiscard]] bool is_one_error_line(const std::string& err);
 
+// Checks the bad-input contract on `r`: exit 2, one error line, containing `words`.
+void expect_error(const RunResult& r, const std::string& words);
+
+// The content of fixtures/docs/NAME.
+[[nodiscard]] std::string fixture_doc(const std::string& name);
+
+// How many times `what` occurs in `text` (overlapping occurrences count).
+[[nodiscard]] std::size_t count_of(const std::string& text, const std::string& what);
+
+// Whether `git fsck --strict` finds the repository at `repo` sound.
+[[nodiscard]] bool fsck_clean(const std::filesystem::path& repo);
+
 // The integer in environment variable `name`, or `fallback` when unset or empty
 // (test sizes: STET_CRASH_ROUNDS, STET_CONCURRENCY_INGESTS, ...).
 [[nodiscard]] int env_int(const char* name, int fallback);

@@ -27,6 +27,9 @@ class TempDir {
   long m_failures_at_start = 0;
 };
 
+// Writes `text` to `path` (replacing it); throws when it cannot be written.
+void write_file(const std::filesystem::path& path, std::string_view text);
+
 // The whole content of a file; throws when it cannot be read.
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);
 
