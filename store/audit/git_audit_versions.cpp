@@ -16,7 +16,9 @@ namespace stet::store::audit {
 
 namespace {
 
-std::string join(const std::string& path, const std::string& name) { return path.empty() ? name : path + "/" + name; }
+std::string child_path(const std::string& path, const std::string& name) {
+  return path.empty() ? name : path + "/" + name;
+}
 
 }  // namespace
 
@@ -63,7 +65,7 @@ void Auditor::check_versions(const git_oid& root) {
 void Auditor::walk_shards(const git_oid& id, const std::string& path, int depth) {
   TreePtr t = tree(id, path);
   for (const TreeEntry& e : t ? *t : Tree{}) {
-    std::string child = join(path, e.name);
+    std::string child = child_path(path, e.name);
     if (!in_scope(child)) {
       continue;
     }
@@ -90,7 +92,7 @@ void Auditor::check_document(const git_oid& versions_tree, const std::string& do
   std::vector<SeenVersion> versions;
   TreePtr t = tree(versions_tree, path);
   for (const TreeEntry& e : t ? *t : Tree{}) {
-    std::string vpath = join(path, e.name);
+    std::string vpath = child_path(path, e.name);
     if (!Digest::from_hex(e.name) || e.name != Digest::from_hex(e.name)->hex() || !e.is_tree()) {
       add(layout_finding(vpath, "not a version folder (a lowercase SHA-256)"));
       continue;
@@ -126,7 +128,7 @@ void Auditor::check_version(const git_oid& id, const std::string& doc, const std
   TreePtr files = tree(id, vpath);
   std::optional<std::size_t> size;
   for (const TreeEntry& file : files ? *files : Tree{}) {
-    std::string fpath = join(vpath, file.name);
+    std::string fpath = child_path(vpath, file.name);
     if (file.is_tree()) {
       add(layout_finding(fpath, "unexpected folder in a version folder"));
     } else if (file.name == layout::k_content_file) {

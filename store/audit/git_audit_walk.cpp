@@ -68,7 +68,7 @@ std::vector<RefTip> list_refs(git_repository* repo, audit::Auditor& auditor) {
 
 // Throws NotAStoreError when the head's tree is readable but has no valid
 // format file; damage is left to the passes to report.
-void check_format(audit::Auditor& auditor, const git_oid& root, const fs::path& path) {
+void check_store_format(audit::Auditor& auditor, const git_oid& root, const fs::path& path) {
   auto tree = auditor.tree(root, "");
   if (!tree) {
     return;
@@ -201,7 +201,7 @@ AuditReport audit_store(const fs::path& requested, const AuditOptions& options) 
     if (auto info = auditor.commit(tip.id)) {
       if (tip.name == layout::k_branch) {
         auditor.report().head = audit::hex(tip.id);
-        check_format(auditor, info->tree, path);
+        check_store_format(auditor, info->tree, path);
       }
       roots.push_back(info->tree);
     }

@@ -3,6 +3,7 @@
 
 #include "store/signing.hpp"
 
+#include "crypto/openssl_handles.hpp"
 #include "store/error.hpp"
 
 #include <openssl/bio.h>
@@ -17,20 +18,10 @@ namespace stet::store {
 
 namespace {
 
-struct PkeyDeleter {
-  void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
-};
-struct PkeyCtxDeleter {
-  void operator()(EVP_PKEY_CTX* p) const { EVP_PKEY_CTX_free(p); }
-};
-struct MdCtxDeleter {
-  void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
-};
-struct BioDeleter {
-  void operator()(BIO* p) const { BIO_free(p); }
-};
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
-using BioPtr = std::unique_ptr<BIO, BioDeleter>;
+using crypto::BioPtr;
+using crypto::MdCtxPtr;
+using crypto::PkeyCtxPtr;
+using crypto::PkeyPtr;
 
 BioPtr memory_bio(const std::string& text) {
   return BioPtr(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())));
@@ -93,7 +84,7 @@ std::optional<std::vector<unsigned char>> unbase64(const std::string& text) {
 }  // namespace
 
 KeyPair generate_ed25519_key() {
-  std::unique_ptr<EVP_PKEY_CTX, PkeyCtxDeleter> ctx(EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr));
+  PkeyCtxPtr ctx(EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr));
   EVP_PKEY* raw = nullptr;
   if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 || EVP_PKEY_keygen(ctx.get(), &raw) != 1) {
     throw Error("cannot generate an Ed25519 key");
@@ -110,7 +101,7 @@ std::string public_key_of(const std::string& private_pem) { return public_pem(lo
 
 std::string sign_ed25519(const std::string& private_pem, std::string_view message) {
   PkeyPtr key = load_private(private_pem);
-  std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+  MdCtxPtr ctx(EVP_MD_CTX_new());
   std::vector<unsigned char> signature(64);
   std::size_t length = signature.size();
   if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
@@ -128,7 +119,7 @@ bool verify_ed25519(const std::string& public_pem_text, std::string_view message
   if (!bytes) {
     return false;
   }
-  std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+  MdCtxPtr ctx(EVP_MD_CTX_new());
   return ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
          EVP_DigestVerify(ctx.get(), bytes->data(), bytes->size(),
                           reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;

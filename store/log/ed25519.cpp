@@ -3,6 +3,7 @@
 
 #include "ed25519.hpp"
 
+#include "crypto/openssl_handles.hpp"
 #include "store/error.hpp"
 
 #include <openssl/bio.h>
@@ -18,16 +19,10 @@ namespace stet::store::log {
 
 namespace {
 
-struct PkeyDeleter {
-  void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
-};
-struct MdCtxDeleter {
-  void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
-};
-struct BioDeleter {
-  void operator()(BIO* p) const { BIO_free(p); }
-};
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
+using crypto::BioPtr;
+using crypto::MdCtxPtr;
+using crypto::PkeyCtxPtr;
+using crypto::PkeyPtr;
 
 // OpenSSL is set up without openssl.cnf and without its error strings:
 // signatures and proofs check the same on every machine whatever its OpenSSL
@@ -66,7 +61,7 @@ std::string ed25519_public(std::string_view seed) {
 
 std::string ed25519_sign(std::string_view seed, std::string_view message) {
   PkeyPtr key = private_key(seed);
-  std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+  MdCtxPtr ctx(EVP_MD_CTX_new());
   std::string out(64, '\0');
   std::size_t length = out.size();
   if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1 ||
@@ -84,14 +79,14 @@ bool ed25519_verify(std::string_view public_key, std::string_view message, std::
   }
   set_up_openssl();
   PkeyPtr key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, bytes(public_key), 32));
-  std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+  MdCtxPtr ctx(EVP_MD_CTX_new());
   return key && ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
          EVP_DigestVerify(ctx.get(), bytes(signature), signature.size(), bytes(message), message.size()) == 1;
 }
 
 std::optional<std::string> ed25519_seed_from_pem(const std::string& pem) {
   set_up_openssl();
-  std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   PkeyPtr key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr);
   if (!key || EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519) {
     return std::nullopt;

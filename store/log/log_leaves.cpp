@@ -44,7 +44,7 @@ std::unique_ptr<Reader> open_reader(const fs::path& path) {
   return reader;
 }
 
-void throw_on_findings(audit::Auditor& auditor) {
+void throw_on_log_findings(audit::Auditor& auditor) {
   if (!auditor.report().findings.empty()) {
     throw Error("the store is damaged (" + auditor.report().findings.front().message + "); run stet verify");
   }
@@ -114,7 +114,7 @@ std::vector<git_oid> first_parent_chain(audit::Auditor& auditor, const git_oid& 
     }
     chain.push_back(id);
     auto info = auditor.commit(id);
-    throw_on_findings(auditor);
+    throw_on_log_findings(auditor);
     if (!info || info->parents.empty()) {
       break;
     }
@@ -133,10 +133,10 @@ void extend(audit::Auditor& auditor, const std::vector<git_oid>& chain, std::opt
   std::vector<Digest> hashes;
   for (const git_oid& id : chain) {
     auto info = auditor.commit(id);
-    throw_on_findings(auditor);
+    throw_on_log_findings(auditor);
     walk.added.clear();
     added_records(walk, previous ? &*previous : nullptr, info->tree, "");
-    throw_on_findings(auditor);
+    throw_on_log_findings(auditor);
     std::sort(walk.added.begin(), walk.added.end(), [](const LogEntry& a, const LogEntry& b) {
       return std::make_tuple(stamp(a), std::cref(a.doc), std::cref(a.name)) <
              std::make_tuple(stamp(b), std::cref(b.doc), std::cref(b.name));
@@ -290,7 +290,7 @@ StoreLog read_log_index(const fs::path& path) {
   std::optional<git_oid> previous;
   if (found) {
     auto info = reader->auditor->commit(cached_head);
-    throw_on_findings(*reader->auditor);
+    throw_on_log_findings(*reader->auditor);
     previous = info->tree;
   } else {
     cached = StoreLog{};  // not an ancestor (moved back, rewritten, absent): from the start
@@ -324,7 +324,7 @@ StoreLog read_log_for_signing(const fs::path& path, const Signer& signer) {
     auto chain = first_parent_chain(*reader->auditor, *head, &anchor_head, found);
     if (found) {
       auto info = reader->auditor->commit(anchor_head);
-      throw_on_findings(*reader->auditor);
+      throw_on_log_findings(*reader->auditor);
       log.entries.resize(anchor->size);
       log.tree.truncate(anchor->size);
       extend(*reader->auditor, chain, info->tree, false, log);
@@ -354,7 +354,7 @@ std::string read_entry_bytes(const fs::path& path, const std::string& commit, co
     throw Error("not a commit id: " + commit);
   }
   auto info = reader->auditor->commit(id);
-  throw_on_findings(*reader->auditor);
+  throw_on_log_findings(*reader->auditor);
   std::string file = layout::versions_dir(entry.doc) + "/" + entry.sha256 + "/" + entry.name;
   git_oid at = info->tree;
   for (const std::string& part : audit::split_path(file)) {
@@ -366,7 +366,7 @@ std::string read_entry_bytes(const fs::path& path, const std::string& commit, co
     at = e->id;
   }
   auto bytes = reader->auditor->blob(at, file);
-  throw_on_findings(*reader->auditor);
+  throw_on_log_findings(*reader->auditor);
   return bytes.value_or("");
 }
 

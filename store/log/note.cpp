@@ -40,7 +40,7 @@ bool is_unicode_space(std::uint32_t cp) {
          (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000;
 }
 
-std::uint32_t big_endian32(std::string_view b) {
+std::uint32_t read_big_endian32(std::string_view b) {
   std::uint32_t v = 0;
   for (std::size_t i = 0; i < 4; ++i) {
     v = v << 8 | static_cast<unsigned char>(b[i]);
@@ -70,7 +70,7 @@ NoteSignature parse_signature_line(std::string_view line) {
   if (!raw || raw->size() < 5) {
     throw InvalidInputError("malformed note: a signature is not base64 of a key ID and a signature");
   }
-  return {std::string(line.substr(0, space)), big_endian32(*raw), raw->substr(4)};
+  return {std::string(line.substr(0, space)), read_big_endian32(*raw), raw->substr(4)};
 }
 
 std::string cosigned_message(std::string_view text, std::uint64_t timestamp) {
@@ -126,7 +126,7 @@ std::uint32_t key_id(std::string_view name, std::uint8_t type, std::string_view 
   data += static_cast<char>(type);
   data += key;
   Digest d = sha256(data);
-  return big_endian32({reinterpret_cast<const char*>(d.bytes().data()), 4});
+  return read_big_endian32({reinterpret_cast<const char*>(d.bytes().data()), 4});
 }
 
 Note parse_note(std::string_view bytes) {

@@ -85,7 +85,7 @@ std::string deflate_bytes(const void* data, std::size_t size) {
   return out;
 }
 
-std::string big_endian32(std::uint32_t value) {
+std::string big_endian32_bytes(std::uint32_t value) {
   std::string out(4, '\0');
   for (int i = 3; i >= 0; --i) {
     out[static_cast<std::size_t>(i)] = static_cast<char>(value & 0xFFU);
@@ -111,7 +111,7 @@ std::size_t write_missing_objects_as_pack(git_repository* repo, git_odb* target,
   if (!present(target, *git_commit_tree_id(parsed.get()))) {
     collect_tree(repo, source, target, *git_commit_tree_id(parsed.get()), collected);
   }
-  std::string pack = "PACK" + big_endian32(2) + big_endian32(static_cast<std::uint32_t>(objects.size()));
+  std::string pack = "PACK" + big_endian32_bytes(2) + big_endian32_bytes(static_cast<std::uint32_t>(objects.size()));
   for (const PackObject& object : objects) {
     std::size_t size = git_odb_object_size(object.data.get());
     pack += entry_header(object.type, size);

@@ -19,8 +19,8 @@ namespace {
 
 using git::check;
 
-constexpr auto k_lock_timeout = std::chrono::seconds(120);
-constexpr int k_max_attempts = 50;
+constexpr auto k_pull_lock_timeout = std::chrono::seconds(120);
+constexpr int k_pull_max_attempts = 50;
 
 using git::git_diff_ptr;
 using git::git_index_ptr;
@@ -207,8 +207,8 @@ PullResult pull(ContentStore& store, const std::string& remote_name, const SyncI
     return result;
   }
   auto theirs = lookup_commit(repo.get(), *theirs_id);
-  StoreLock lock(store.path(), k_lock_timeout);
-  for (int attempt = 0; attempt < k_max_attempts; ++attempt) {
+  StoreLock lock(store.path(), k_pull_lock_timeout);
+  for (int attempt = 0; attempt < k_pull_max_attempts; ++attempt) {
     auto ours = git::branch_commit(repo.get());
     if (!ours) {
       throw Error("the store's branch is missing");
@@ -217,7 +217,7 @@ PullResult pull(ContentStore& store, const std::string& remote_name, const SyncI
       return result;
     }
   }
-  throw Error("the store's branch kept moving; gave up after " + std::to_string(k_max_attempts) + " attempts");
+  throw Error("the store's branch kept moving; gave up after " + std::to_string(k_pull_max_attempts) + " attempts");
 }
 
 }  // namespace stet::store
