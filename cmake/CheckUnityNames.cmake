@@ -8,10 +8,12 @@
 set(clashes "")
 set(checked 0)
 
-# The libraries with UNITY_BUILD ON (src/CMakeLists.txt) -> folders (below SOURCE_DIR) whose .cpp files they
+# The libraries with UNITY_BUILD ON (src/, store/ and tests/CMakeLists.txt) -> folders (below SOURCE_DIR) whose .cpp files they
 # compile. A library that turns the unity build on is added here.
-set(libraries stet_core)
+set(libraries stet_core stet_store stet_tests)
 set(stet_core_dirs src/analysis src/match src/index src/render src/cli)
+set(stet_store_dirs store)
+set(stet_tests_dirs tests)
 
 set(ident "[A-Za-z_][A-Za-z0-9_]*")
 

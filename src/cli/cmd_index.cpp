@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/format_option.hpp"
 #include "cli/match_store.hpp"
 #include "render/render.hpp"
 #include "render/visible.hpp"
