@@ -1,15 +1,16 @@
-# Checks that no two .cpp files of a library built in unity batches define the same name at file scope of an anonymous namespace
-# (functions, constants, types, aliases) or as a static function. stet_core is built in unity batches, where
-# files of one batch share their anonymous namespaces: a shared name is a redefinition (or a silent overload)
-# as soon as two such files land in one batch, which adding any file can cause.
+# Checks that no two .cpp files of a library built in unity batches define the same name at file scope of an
+# anonymous namespace (functions, constants, types, aliases) or as a static function. stet_core, stet_store and
+# stet_tests are built in unity batches, where files of one batch share their anonymous namespaces: a shared name
+# is a redefinition (or a silent overload) as soon as two such files land in one batch, which adding any file can
+# cause.
 # Run: cmake -DSOURCE_DIR=<root> -P cmake/CheckUnityNames.cmake
 # The anonymous namespaces are found by the project's layout: `namespace {` at column 0, closed by
 # `}  // namespace` (docs/../shared/style.md); definitions are the lines at column 0 inside them.
 set(clashes "")
 set(checked 0)
 
-# The libraries with UNITY_BUILD ON (src/, store/ and tests/CMakeLists.txt) -> folders (below SOURCE_DIR) whose .cpp files they
-# compile. A library that turns the unity build on is added here.
+# The libraries with UNITY_BUILD ON (src/, store/ and tests/CMakeLists.txt) -> folders (below SOURCE_DIR) whose
+# .cpp files they compile. A library that turns the unity build on is added here.
 set(libraries stet_core stet_store stet_tests)
 set(stet_core_dirs src/analysis src/match src/index src/render src/cli)
 set(stet_store_dirs store)
