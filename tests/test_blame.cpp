@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -72,8 +73,16 @@ class Generator {
           if (words.size() > 12) {
             std::size_t n = 5 + m_random() % 4;
             std::size_t at = m_random() % (words.size() - n);
-            m_removed.emplace_back(words.begin() + static_cast<std::ptrdiff_t>(at),
-                                   words.begin() + static_cast<std::ptrdiff_t>(at + n));
+            // Only words an observed version held can come back later with
+            // their origin: words inserted by an earlier edit of this same
+            // version and removed again were never seen.
+            std::vector<Word> went;
+            std::copy_if(words.begin() + static_cast<std::ptrdiff_t>(at),
+                         words.begin() + static_cast<std::ptrdiff_t>(at + n), std::back_inserter(went),
+                         [&](const Word& w) { return w.origin != origin; });
+            if (!went.empty()) {
+              m_removed.push_back(std::move(went));
+            }
             words.erase(words.begin() + static_cast<std::ptrdiff_t>(at),
                         words.begin() + static_cast<std::ptrdiff_t>(at + n));
           }
