@@ -35,7 +35,8 @@ std::string slurp(const std::filesystem::path& path) {
 TEST_CASE("capture::read_warc") {
   std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Hi</p>";
   SUBCASE("records, headers and blocks") {
-    auto records = read_warc(record("response", "http://a.example/", http) + record("request", "x", "GET"), "t.warc");
+    std::string file = record("response", "http://a.example/", http) + record("request", "x", "GET");
+    auto records = read_warc(file, "t.warc").records;
     REQUIRE(records.size() == 2);
     CHECK(records[0].type() == "response");
     CHECK(records[0].header("warc-target-uri") == "http://a.example/");
@@ -107,7 +108,7 @@ TEST_CASE("capture reader on the shared WARC and WACZ files") {
     if (broken) {
       CHECK_THROWS_AS((void)read_warc(bytes, name), WarcError);
     } else {
-      auto records = read_warc(bytes, name);
+      auto records = read_warc(bytes, name).records;
       CHECK(!records.empty());
       ++read;
     }
