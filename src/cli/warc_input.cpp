@@ -65,6 +65,7 @@ class Reader {
     for (const capture::WarcRecord& r : warc.records) {
       handle(r, label);
     }
+    m_matched.clear();  // its views end with `warc`
   }
 
   // Derives the text of every distinct payload, on up to two threads (each
@@ -119,16 +120,31 @@ class Reader {
   void check_digests(const capture::WarcRecord& r, const std::string& label, std::string_view payload_raw,
                      std::string_view payload_decoded) {
     std::string block = r.header("WARC-Block-Digest");
-    if (!block.empty() && check_warc_digest(block, r.block) == DigestCheck::mismatch) {
+    if (!block.empty() && check_in_file(block, r.block) == DigestCheck::mismatch) {
       m_out.warnings.push_back(where(r, label) + "WARC-Block-Digest does not match its block");
     }
     std::string payload = r.header("WARC-Payload-Digest");
     // The payload digest is checked on the body as transferred (what wget,
     // warcio and warcprox hash), and also accepted on the de-chunked body.
-    if (!payload.empty() && check_warc_digest(payload, payload_raw) == DigestCheck::mismatch &&
+    if (!payload.empty() && check_in_file(payload, payload_raw) == DigestCheck::mismatch &&
         check_warc_digest(payload, payload_decoded) == DigestCheck::mismatch) {
       m_out.warnings.push_back(where(r, label) + "WARC-Payload-Digest does not match its payload");
     }
+  }
+
+  // check_warc_digest for `bytes` in the file being read: bytes equal to
+  // ones that already matched the same declared digest match without
+  // hashing them again (a crawl holds the same page many times over).
+  DigestCheck check_in_file(const std::string& declared, std::string_view bytes) {
+    std::vector<std::string_view>& matched = m_matched[declared];
+    if (std::find(matched.begin(), matched.end(), bytes) != matched.end()) {
+      return DigestCheck::match;
+    }
+    DigestCheck check = check_warc_digest(declared, bytes);
+    if (check == DigestCheck::match) {
+      matched.push_back(bytes);
+    }
+    return check;
   }
 
   Payload payload_of(const capture::WarcRecord& r, const std::string& label) {
@@ -244,8 +260,9 @@ class Reader {
   capture::TextMode m_mode;
   store::Digest m_sha;
   WarcInputs m_out;
-  std::map<std::string, std::size_t> m_by_id;                 // WARC-Record-ID -> index in m_out.inputs
-  std::map<std::string, std::size_t> m_by_digest;             // WARC-Payload-Digest -> index in m_out.inputs
+  std::map<std::string, std::size_t> m_by_id;      // WARC-Record-ID -> index in m_out.inputs
+  std::map<std::string, std::size_t> m_by_digest;  // WARC-Payload-Digest -> index in m_out.inputs
+  std::unordered_map<std::string, std::vector<std::string_view>> m_matched;  // digest -> bytes of this file matching it
   std::vector<std::size_t> m_source;                          // per input: the input whose derived text it takes
   std::unordered_multimap<std::size_t, std::size_t> m_texts;  // hash of a payload and Content-Type -> inputs with them
 };
