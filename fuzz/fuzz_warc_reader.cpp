@@ -15,8 +15,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   try {
-    auto records = stet::capture::read_warc(bytes, "fuzz.warc");
-    for (const auto& r : records) {
+    auto warc = stet::capture::read_warc(bytes, "fuzz.warc");
+    for (const auto& r : warc.records) {
       if (r.version.rfind("WARC/", 0) != 0) {
         std::abort();
       }

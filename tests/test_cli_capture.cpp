@@ -6,6 +6,9 @@
 #include "support/tamper.hpp"
 #include "support/temp_dir.hpp"
 
+#include "store/content_store.hpp"
+#include "store/digest.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -269,6 +272,95 @@ TEST_CASE("cli ingest --warc: a payload seen again under another URI gets the sa
   }
   CHECK(text_of(1).find("Opening hours are unchanged.") != std::string::npos);
   CHECK(run_binary({"--store", store, "verify"}).code == 0);  // verify re-derives every text form
+}
+
+TEST_CASE("cli ingest --warc: repeated payloads are recorded as when each is ingested alone") {
+  // Twelve records (enough for the store's batch path) of three payloads,
+  // each under its own URI, one with a wrong payload digest: one call must
+  // record what twelve single-record calls record, byte for byte.
+  TempDir dir;
+  std::string batch_store = (dir / "batch").string();
+  std::string alone_store = (dir / "alone").string();
+  const std::string pages[] = {
+      "<html><head><title>Notice</title></head><body><p>The office moves on Monday.</p></body></html>",
+      "<html><body><p>Opening hours are unchanged, and the desk is open until</p></body></html>",
+      "<html><head><title>Rates</title></head><body><p>The rates for next year are set.</p></body></html>"};
+  auto record = [&](int i) {
+    const std::string& html = pages[i % 3];
+    std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html;
+    // Record 7 declares the digest of the first page, whose bytes matched it before.
+    std::string digest = stet::store::sha256(i == 7 ? pages[0] : html).hex();
+    std::string uri = "https://a.example/p" + std::to_string(i);
+    return "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri +
+           "\r\nWARC-Date: 2025-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:" + uri +
+           ">\r\nWARC-Payload-Digest: sha256:" + digest +
+           "\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " + std::to_string(http.size()) +
+           "\r\n\r\n" + http + "\r\n\r\n";
+  };
+  std::string warc;
+  std::size_t bad_offset = 0;
+  for (int i = 0; i < 12; ++i) {
+    bad_offset = i == 7 ? warc.size() : bad_offset;
+    warc += record(i);
+  }
+  auto batch = run_binary(
+      {"--store", batch_store, "ingest", "--warc", dir.write("all.warc", warc).string(), "--format", "json"});
+  REQUIRE(batch.code == 0);
+  // The one bad digest is reported, though its bytes were seen (and matched) before.
+  CHECK(batch.err.find("record at offset " + std::to_string(bad_offset) + ": WARC-Payload-Digest does not match") !=
+        std::string::npos);
+  std::size_t warnings = 0;
+  for (std::size_t at = batch.err.find("does not match"); at != std::string::npos;
+       at = batch.err.find("does not match", at + 1)) {
+    ++warnings;
+  }
+  CHECK(warnings == 1);
+  auto batch_out = nlohmann::json::parse(batch.out);
+  REQUIRE(batch_out.size() == 12);
+  auto batch_db = stet::store::ContentStore::open(batch_store);
+  for (int i = 0; i < 12; ++i) {
+    CAPTURE(i);
+    std::string file = std::to_string(i) + ".warc";
+    auto alone = run_binary(
+        {"--store", alone_store, "ingest", "--warc", dir.write(file, record(i)).string(), "--format", "json"});
+    REQUIRE(alone.code == 0);
+    auto alone_out = nlohmann::json::parse(alone.out);
+    REQUIRE(alone_out.size() == 1);
+    for (const char* key : {"id", "version", "sha256", "status", "previous", "verdict", "check"}) {
+      CHECK(batch_out[static_cast<std::size_t>(i)][key] == alone_out[0][key]);
+    }
+  }
+  auto alone_db = stet::store::ContentStore::open(alone_store);
+  for (int i = 0; i < 12; ++i) {
+    CAPTURE(i);
+    std::string doc = "a.example/p" + std::to_string(i);
+    auto in_batch = batch_db.history(doc);
+    auto in_alone = alone_db.history(doc);
+    REQUIRE(in_batch);
+    REQUIRE(in_alone);
+    REQUIRE(in_batch->size() == 1);
+    REQUIRE(in_alone->size() == 1);
+    const stet::store::Version& b = in_batch->front();
+    const stet::store::Version& a = in_alone->front();
+    CHECK(b.object_id == a.object_id);
+    REQUIRE(b.texts.size() == 1);
+    REQUIRE(a.texts.size() == 1);
+    CHECK(b.texts[0].object_id == a.texts[0].object_id);
+    CHECK(batch_db.content(doc, b.sha256) == pages[i % 3]);
+    CHECK(batch_db.text_form(doc, b.sha256, b.texts[0].sha256) == alone_db.text_form(doc, a.sha256, a.texts[0].sha256));
+    // Everything but when, where in its call and from which file it came.
+    stet::store::Record rb = b.ingest;
+    stet::store::Record ra = a.ingest;
+    for (stet::store::Record* r : {&rb, &ra}) {
+      r->ingested_at.clear();
+      r->input_index.reset();
+      r->warc_file.clear();
+      r->warc_file_sha256.reset();
+    }
+    CHECK(rb == ra);
+    CHECK(rb.words > 0);
+  }
+  CHECK(run_binary({"--store", batch_store, "verify"}).code == 0);
 }
 
 TEST_SUITE_END();

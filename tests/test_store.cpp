@@ -101,6 +101,35 @@ TEST_CASE("store::ContentStore::ingest") {
     CHECK((*history)[1].ingest.bytes == 5);
     CHECK(store.content("a", st::sha256("two\r\n")) == std::optional<std::string>("two\r\n"));
   }
+  SUBCASE("equal bytes and texts in one batch share their blobs, in one pack or loose") {
+    for (std::size_t count : {3U, 12U}) {  // below and above the loose-object limit
+      CAPTURE(count);
+      std::vector<st::IngestItem> items;
+      for (std::size_t i = 0; i < count; ++i) {
+        st::IngestItem it = item("eq" + std::to_string(count) + "/" + std::to_string(i),
+                                 i % 2 == 0 ? "<p>same</p>" : "<p>other</p>", "2026-01-01T00:00:01.000000Z");
+        it.text = i % 2 == 0 ? "same\n" : "other\n";
+        items.push_back(it);
+      }
+      auto out = store.ingest(items);
+      REQUIRE(out.size() == count);
+      for (std::size_t i = 0; i < count; ++i) {
+        CAPTURE(i);
+        const std::string doc = items[i].record.doc;
+        CHECK(out[i].status == st::IngestStatus::added);
+        CHECK(store.content(doc, out[i].sha256) == std::optional<std::string>(items[i].content));
+        auto history = store.history(doc);
+        REQUIRE(history.has_value());
+        REQUIRE(history->front().texts.size() == 1);
+        CHECK(store.text_form(doc, out[i].sha256, history->front().texts[0].sha256) == items[i].text);
+        auto first = store.history(items[i % 2].record.doc);
+        CHECK(history->front().object_id == first->front().object_id);
+        CHECK(history->front().texts[0].object_id == first->front().texts[0].object_id);
+      }
+    }
+    auto fsck = stet::test::run_program({"git", "-C", (dir / "s").string(), "fsck", "--strict"});
+    CHECK(fsck.code == 0);
+  }
   SUBCASE("a batch is one commit and documents are listed sorted") {
     std::string before = store.head();
     auto out =

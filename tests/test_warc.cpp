@@ -8,6 +8,7 @@
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <zlib.h>
 
 #include <fstream>
 #include <iterator>
@@ -31,13 +32,37 @@ std::string warc_record(const std::string& type, const std::string& uri, const s
 TEST_CASE("capture::read_warc") {
   std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Hi</p>";
   SUBCASE("records, headers and blocks") {
-    auto records =
-        read_warc(warc_record("response", "http://a.example/", http) + warc_record("request", "x", "GET"), "t.warc");
+    std::string file = warc_record("response", "http://a.example/", http) + warc_record("request", "x", "GET");
+    auto records = read_warc(file, "t.warc").records;
     REQUIRE(records.size() == 2);
     CHECK(records[0].type() == "response");
     CHECK(records[0].header("warc-target-uri") == "http://a.example/");
     CHECK(records[0].block == http);
     CHECK(records[1].offset == warc_record("response", "http://a.example/", http).size());
+  }
+  SUBCASE("the blocks of a gzipped file stay with its records") {
+    std::string plain =
+        warc_record("response", "http://a.example/", http) + warc_record("resource", "http://b.example/", "B");
+    z_stream z{};
+    REQUIRE(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string gz(compressBound(static_cast<uLong>(plain.size())) + 32, '\0');
+    z.next_in = reinterpret_cast<Bytef*>(plain.data());
+    z.avail_in = static_cast<uInt>(plain.size());
+    z.next_out = reinterpret_cast<Bytef*>(gz.data());
+    z.avail_out = static_cast<uInt>(gz.size());
+    REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+    gz.resize(z.total_out);
+    deflateEnd(&z);
+    WarcFile moved;
+    {
+      WarcFile warc = read_warc(std::string(gz), "t.warc.gz");  // the compressed bytes end here
+      moved = std::move(warc);
+    }
+    REQUIRE(moved.records.size() == 2);
+    REQUIRE(moved.plain);
+    CHECK(moved.records[0].block == http);
+    CHECK(moved.records[1].block == "B");
+    CHECK(moved.records[1].offset == 0);  // one gzip member for the whole file
   }
   SUBCASE("bad input names the file and the record offset") {
     std::string good = warc_record("response", "http://a.example/", http);
@@ -104,7 +129,7 @@ TEST_CASE("capture reader on the shared WARC and WACZ files") {
     if (broken) {
       CHECK_THROWS_AS((void)read_warc(bytes, name), WarcError);
     } else {
-      auto records = read_warc(bytes, name);
+      auto records = read_warc(bytes, name).records;
       CHECK(!records.empty());
       ++read;
     }

@@ -48,7 +48,9 @@ HunspellPtr load(const std::filesystem::path& dir, std::string_view language) {
 
 Spelling spell_word_in(const std::filesystem::path& dir, std::string_view language, std::string_view word) {
   static std::mutex mutex;
-  static std::map<std::pair<std::string, std::string>, HunspellPtr> cache;
+  // Never destroyed: freeing a loaded dictionary's hundreds of thousands
+  // of entries at exit took a tenth of a second and gave nothing back.
+  static auto& cache = *new std::map<std::pair<std::string, std::string>, HunspellPtr>;
   std::lock_guard<std::mutex> lock(mutex);
   auto key = std::pair{dir.string(), std::string(language)};
   auto it = cache.find(key);

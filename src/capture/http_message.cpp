@@ -102,14 +102,17 @@ HttpMessage parse_http_response(std::string_view block, const std::string& where
     }
   }
   m.content_type = headers.get("content-type");
-  m.message_body = std::string(block.substr(pos));
+  m.message_body = block.substr(pos);
   m.chunked = ascii_lower(headers.get("transfer-encoding")).find("chunked") != std::string::npos;
-  m.payload = m.chunked ? dechunk(m.message_body, where) : m.message_body;
+  std::string dechunked = m.chunked ? dechunk(m.message_body, where) : std::string();
+  std::string_view entity = m.chunked ? std::string_view(dechunked) : m.message_body;
   std::string encoding = ascii_lower(headers.get("content-encoding"));
-  if ((encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate") && !m.payload.empty()) {
-    m.payload = inflate_all(m.payload, where + "Content-Encoding " + encoding + ": ");
+  if ((encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate") && !entity.empty()) {
+    m.payload = inflate_all(entity, where + "Content-Encoding " + encoding + ": ");
   } else if (!encoding.empty() && encoding != "identity") {
     throw UnsupportedEncoding(where + "the body is in Content-Encoding '" + encoding + "', which stet cannot decode");
+  } else {
+    m.payload = m.chunked ? std::move(dechunked) : std::string(entity);  // the one copy of the payload
   }
   return m;
 }

@@ -72,7 +72,7 @@ WarcRecord read_record(std::string_view plain, std::size_t& pos, std::uint64_t o
     throw WarcError(where + "Content-Length " + std::to_string(length) + " runs past the end of the file (" +
                     std::to_string(plain.size() - pos) + " bytes left)");
   }
-  r.block = std::string(plain.substr(pos, length));
+  r.block = plain.substr(pos, length);
   pos += length;
   std::string_view rest = plain.substr(pos, 4);
   if (rest.starts_with("\r\n\r\n")) {
@@ -103,15 +103,17 @@ std::string WarcRecord::header(std::string_view name) const {
   return {};
 }
 
-std::vector<WarcRecord> read_warc(std::string_view file, const std::string& name) {
+WarcFile read_warc(std::string_view file, const std::string& name) {
   bool gz =
       file.size() >= 2 && static_cast<unsigned char>(file[0]) == 0x1F && static_cast<unsigned char>(file[1]) == 0x8B;
   Gunzipped unzipped;
+  WarcFile out;
   if (gz) {
     unzipped = gunzip_members(file, name);
+    out.plain = std::make_shared<const std::string>(std::move(unzipped.plain));
   }
-  std::string_view plain = gz ? std::string_view(unzipped.plain) : file;
-  std::vector<WarcRecord> records;
+  std::string_view plain = gz ? std::string_view(*out.plain) : file;
+  std::vector<WarcRecord>& records = out.records;
   std::size_t pos = 0;
   while (pos < plain.size() && !only_line_ends(plain.substr(pos))) {
     std::uint64_t offset = gz ? unzipped.member_offset(pos) : pos;
@@ -120,7 +122,7 @@ std::vector<WarcRecord> read_warc(std::string_view file, const std::string& name
   if (records.empty()) {
     throw WarcError(name + ": holds no WARC records");
   }
-  return records;
+  return out;
 }
 
 }  // namespace stet::capture

@@ -5,6 +5,7 @@
 // caller hands in the file's bytes.
 
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -31,24 +32,32 @@ struct WarcRecord {
   std::uint64_t offset = 0;  // of the record (for .gz: of the gzip member it starts in) in the file
   std::string version;       // "WARC/1.0" or "WARC/1.1"
   std::vector<std::pair<std::string, std::string>> headers;  // in order, names as written
-  std::string block;
+  std::string_view block;  // into the file's bytes, or WarcFile::plain when it was compressed
 
   // The value of header `name` (case-insensitive), empty when absent.
   [[nodiscard]] std::string header(std::string_view name) const;
   [[nodiscard]] std::string type() const { return header("WARC-Type"); }
 };
 
+// The records of one file. Their blocks are not copied: they view the
+// bytes handed to read_warc (which must outlive them) or, for a
+// compressed file, `plain`, which moves with the records.
+struct WarcFile {
+  std::vector<WarcRecord> records;
+  std::shared_ptr<const std::string> plain;  // the decompressed bytes; null when the file was not compressed
+};
+
 // Every record of `file` (named `name` in errors). Throws WarcError for a
 // corrupt or cut gzip member, a record that does not start with WARC/1.x, a
 // bad header line or Content-Length, a block running past the end of the
 // file, or a block not followed by CRLF CRLF.
-[[nodiscard]] std::vector<WarcRecord> read_warc(std::string_view file, const std::string& name);
+[[nodiscard]] WarcFile read_warc(std::string_view file, const std::string& name);
 
 struct HttpMessage {
-  int status = 0;            // response status; 0 when not a response
-  std::string content_type;  // Content-Type header
-  std::string message_body;  // the body as transferred (chunked when it was)
-  std::string payload;       // the entity: transfer and content encodings removed
+  int status = 0;                 // response status; 0 when not a response
+  std::string content_type;       // Content-Type header
+  std::string_view message_body;  // the body as transferred (chunked when it was), in the block parsed
+  std::string payload;            // the entity: transfer and content encodings removed
   bool chunked = false;
 };
 

@@ -22,6 +22,9 @@
 #include <map>
 #include <optional>
 #include <ostream>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
 
 namespace stet::cli {
 
@@ -174,6 +177,9 @@ Batch manifest_batch(const IngestOptions& options, const Context& context) {
 
 std::vector<store::IngestItem> build_items(Batch& batch) {
   std::vector<store::IngestItem> items;
+  // The normalized hash and word count of each distinct text, computed
+  // once: a web archive holds the same page many times over.
+  std::unordered_map<std::string_view, std::pair<store::Digest, std::size_t>> measured;
   for (std::size_t i = 0; i < batch.inputs.size(); ++i) {
     const InputMeta& meta = batch.metas[i];
     InputDocument& input = batch.inputs[i];
@@ -181,8 +187,15 @@ std::vector<store::IngestItem> build_items(Batch& batch) {
     store::IngestItem item;
     store::Record& r = item.record;
     r.doc = meta.doc;
-    r.normalized_sha256 = store::sha256(analysis::normalized_text(captured.text));
-    r.words = text::word_count(captured.text);
+    auto found = measured.find(captured.text);
+    if (found == measured.end()) {
+      found = measured
+                  .emplace(captured.text, std::pair{store::sha256(analysis::normalized_text(captured.text)),
+                                                    text::word_count(captured.text)})
+                  .first;
+    }
+    r.normalized_sha256 = found->second.first;
+    r.words = found->second.second;
     r.source = meta.source;
     r.retrieved_at = meta.retrieved;
     // ingested_at is stamped by the store while it holds the lock.
@@ -225,6 +238,7 @@ std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
   for (const store::IngestOutcome& o : outcomes) {
     added_per_doc[o.doc] += o.status == store::IngestStatus::added ? 1 : 0;
   }
+  std::map<std::pair<store::Digest, std::string_view>, analysis::VersionAssessment> alone_judged;
   std::vector<std::optional<analysis::VersionAssessment>> verdicts;
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     const store::IngestOutcome& o = outcomes[i];
@@ -233,8 +247,15 @@ std::vector<std::optional<analysis::VersionAssessment>> new_version_verdicts(
       continue;
     }
     if (o.version == 1 && !o.previous && per_doc[o.doc] == 1) {
-      std::vector<analysis::VersionText> alone{{1, o.sha256.hex(), items[i].text.value_or(items[i].content)}};
-      verdicts.emplace_back(analysis::assess_version(alone, 0));
+      // Judged on its bytes and text alone, so equal ones (the same page
+      // under several URIs) get one judgement.
+      std::string_view text = items[i].text ? std::string_view(*items[i].text) : std::string_view(items[i].content);
+      auto judged = alone_judged.find({o.sha256, text});
+      if (judged == alone_judged.end()) {
+        std::vector<analysis::VersionText> alone{{1, o.sha256.hex(), std::string(text)}};
+        judged = alone_judged.emplace(std::pair{o.sha256, text}, analysis::assess_version(alone, 0)).first;
+      }
+      verdicts.emplace_back(judged->second);
       continue;
     }
     auto it = texts.find(o.doc);
@@ -286,8 +307,16 @@ ExitCode run_ingest(Context& context, const IngestOptions& options) {
   auto outcomes = store.ingest(items, [&context] { return context.now_utc(); });
   auto verdicts = new_version_verdicts(store, outcomes, items);
   std::vector<std::optional<std::string>> errors;
+  // What capture_error_of reads (status, title, text), once per distinct value.
+  std::map<std::tuple<std::optional<int>, std::string_view, std::string_view>, std::optional<std::string>> error_of;
   for (const store::IngestItem& item : items) {
-    errors.push_back(capture_error_of(item.record, item.text.value_or(item.content)));
+    std::string_view text = item.text ? std::string_view(*item.text) : std::string_view(item.content);
+    auto key = std::tuple{item.record.http_status, std::string_view(item.record.title), text};
+    auto found = error_of.find(key);
+    if (found == error_of.end()) {
+      found = error_of.emplace(key, capture_error_of(item.record, text)).first;
+    }
+    errors.push_back(found->second);
   }
   nlohmann::json array = nlohmann::json::array();
   for (std::size_t i = 0; i < outcomes.size(); ++i) {

@@ -15,6 +15,7 @@
 #include <map>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 namespace stet::cli {
 
@@ -29,12 +30,13 @@ std::string read_whole(const std::string& path) {
     throw UsageError(path + ": is larger than 4 GiB");
   }
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (!in) {
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(std::filesystem::file_size(path, ec)));
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (ec || !in) {
     throw UsageError(path + ": cannot be read");
   }
-  return out.str();
+  return bytes;
 }
 
 bool text_payload(const std::string& content_type, std::string_view payload) {
@@ -59,10 +61,11 @@ class Reader {
       : m_file(std::move(file)), m_prefix(std::move(prefix)), m_mode(mode), m_sha(sha) {}
 
   void read(std::string_view bytes, const std::string& label) {
-    std::vector<capture::WarcRecord> records = capture::read_warc(bytes, label);
-    for (const capture::WarcRecord& r : records) {
+    capture::WarcFile warc = capture::read_warc(bytes, label);
+    for (const capture::WarcRecord& r : warc.records) {
       handle(r, label);
     }
+    m_matched.clear();  // its views end with `warc`
   }
 
   // Derives the text of every distinct payload, on up to two threads (each
@@ -117,16 +120,31 @@ class Reader {
   void check_digests(const capture::WarcRecord& r, const std::string& label, std::string_view payload_raw,
                      std::string_view payload_decoded) {
     std::string block = r.header("WARC-Block-Digest");
-    if (!block.empty() && check_warc_digest(block, r.block) == DigestCheck::mismatch) {
+    if (!block.empty() && check_in_file(block, r.block) == DigestCheck::mismatch) {
       m_out.warnings.push_back(where(r, label) + "WARC-Block-Digest does not match its block");
     }
     std::string payload = r.header("WARC-Payload-Digest");
     // The payload digest is checked on the body as transferred (what wget,
     // warcio and warcprox hash), and also accepted on the de-chunked body.
-    if (!payload.empty() && check_warc_digest(payload, payload_raw) == DigestCheck::mismatch &&
+    if (!payload.empty() && check_in_file(payload, payload_raw) == DigestCheck::mismatch &&
         check_warc_digest(payload, payload_decoded) == DigestCheck::mismatch) {
       m_out.warnings.push_back(where(r, label) + "WARC-Payload-Digest does not match its payload");
     }
+  }
+
+  // check_warc_digest for `bytes` in the file being read: bytes equal to
+  // ones that already matched the same declared digest match without
+  // hashing them again (a crawl holds the same page many times over).
+  DigestCheck check_in_file(const std::string& declared, std::string_view bytes) {
+    std::vector<std::string_view>& matched = m_matched[declared];
+    if (std::find(matched.begin(), matched.end(), bytes) != matched.end()) {
+      return DigestCheck::match;
+    }
+    DigestCheck check = check_warc_digest(declared, bytes);
+    if (check == DigestCheck::match) {
+      matched.push_back(bytes);
+    }
+    return check;
   }
 
   Payload payload_of(const capture::WarcRecord& r, const std::string& label) {
@@ -138,7 +156,7 @@ class Reader {
       return p;  // wget's metadata:// logs, dns: records and the like are not captures
     }
     if (type == "resource") {
-      p.bytes = r.block;
+      p.bytes = std::string(r.block);
       p.content_type = r.header("Content-Type");
       check_digests(r, label, r.block, r.block);
     } else if (type == "response" && capture::essence(r.header("Content-Type")).starts_with("application/http")) {
@@ -186,8 +204,16 @@ class Reader {
   // deterministic, so a page captured again unchanged, under its URI or
   // another, is not parsed again).
   std::size_t source_of(std::string_view bytes, const std::string& content_type) {
-    std::string key = store::sha256(bytes).hex() + " " + content_type;
-    return m_texts.emplace(std::move(key), m_out.inputs.size()).first->second;
+    std::size_t hash = std::hash<std::string_view>{}(bytes) ^ (std::hash<std::string>{}(content_type)*31);
+    auto [begin, end] = m_texts.equal_range(hash);
+    for (auto it = begin; it != end; ++it) {
+      const InputDocument& seen = m_out.inputs[it->second];
+      if (seen.content == bytes && seen.web->content_type == content_type) {
+        return it->second;
+      }
+    }
+    m_texts.emplace(hash, m_out.inputs.size());
+    return m_out.inputs.size();
   }
 
   void handle(const capture::WarcRecord& r, const std::string& label) {
@@ -224,7 +250,7 @@ class Reader {
     const InputDocument& seen = m_out.inputs[found->second];
     Payload p{seen.content, seen.web->content_type, seen.web->http_status, true};
     if (r.block.starts_with("HTTP/") && r.block.size() > 12) {
-      p.status = std::atoi(r.block.substr(r.block.find(' ') + 1, 3).c_str());  // the revisit's own status
+      p.status = std::atoi(std::string(r.block.substr(r.block.find(' ') + 1, 3)).c_str());  // the revisit's own status
     }
     add(r, label, std::move(p));
   }
@@ -236,8 +262,9 @@ class Reader {
   WarcInputs m_out;
   std::map<std::string, std::size_t> m_by_id;      // WARC-Record-ID -> index in m_out.inputs
   std::map<std::string, std::size_t> m_by_digest;  // WARC-Payload-Digest -> index in m_out.inputs
-  std::vector<std::size_t> m_source;               // per input: the input whose derived text it takes
-  std::map<std::string, std::size_t> m_texts;      // SHA-256 and Content-Type of a payload -> index in m_out.inputs
+  std::unordered_map<std::string, std::vector<std::string_view>> m_matched;  // digest -> bytes of this file matching it
+  std::vector<std::size_t> m_source;                          // per input: the input whose derived text it takes
+  std::unordered_multimap<std::size_t, std::size_t> m_texts;  // hash of a payload and Content-Type -> inputs with them
 };
 
 }  // namespace

@@ -220,10 +220,18 @@ std::vector<IngestOutcome> ContentStore::ingest(const std::vector<IngestItem>& i
   git_repository* repo = packed ? packed->repo() : m_impl->repo.get();
   // Content is addressed by its hash: writing it before the commit is
   // harmless if the commit never happens.
+  // Equal bytes make one blob: an input whose SHA-256 was seen earlier in
+  // the batch (a page captured again unchanged) reuses that blob's id
+  // instead of hashing and copying the bytes into the object store again.
+  std::map<Digest, git_oid> blobs;
+  auto blob_of = [&](const Digest& sha, std::string_view bytes) {
+    auto found = blobs.find(sha);
+    return found != blobs.end() ? found->second : blobs.emplace(sha, git::write_blob(repo, bytes)).first->second;
+  };
   for (std::size_t i = 0; i < items.size(); ++i) {
-    prepared[i].content_blob = git::write_blob(repo, items[i].content);
+    prepared[i].content_blob = blob_of(prepared[i].record.sha256, items[i].content);
     if (items[i].text) {
-      prepared[i].text_blob = git::write_blob(repo, *items[i].text);
+      prepared[i].text_blob = blob_of(*prepared[i].record.text_sha256, *items[i].text);
     }
   }
   crash_point("after-objects");

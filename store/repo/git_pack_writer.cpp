@@ -5,8 +5,12 @@
 
 #include <zlib.h>
 
+#include <atomic>
+#include <exception>
+#include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace stet::store::git {
@@ -96,7 +100,62 @@ std::string big_endian32_bytes(std::uint32_t value) {
 
 }  // namespace
 
+namespace {
+
+// Reading back the objects just written to memory need not hash them
+// again (a tenth of the batch's time for large captures); reads of the
+// store itself are checked as before once this ends.
+class HashCheckPaused {
+ public:
+  HashCheckPaused() { (void)git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0); }
+  ~HashCheckPaused() { (void)git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1); }
+  HashCheckPaused(const HashCheckPaused&) = delete;
+  HashCheckPaused& operator=(const HashCheckPaused&) = delete;
+};
+
+// Deflates every object, on two threads when there is more than one
+// large object (each is independent; the pack keeps their order).
+std::vector<std::string> deflate_all(const std::vector<PackObject>& objects) {
+  std::vector<std::string> out(objects.size());
+  auto one = [&](std::size_t i) {
+    out[i] = deflate_bytes(git_odb_object_data(objects[i].data.get()), git_odb_object_size(objects[i].data.get()));
+  };
+  std::size_t total = 0;
+  for (const PackObject& object : objects) {
+    total += git_odb_object_size(object.data.get());
+  }
+  if (total < (std::size_t{1} << 20) || std::thread::hardware_concurrency() < 2) {
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+      one(i);
+    }
+    return out;
+  }
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto work = [&] {
+    for (std::size_t i = next++; i < objects.size(); i = next++) {
+      try {
+        one(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        failure = std::current_exception();
+      }
+    }
+  };
+  std::thread helper(work);
+  work();
+  helper.join();
+  if (failure) {
+    std::rethrow_exception(failure);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::size_t write_missing_objects_as_pack(git_repository* repo, git_odb* target, const git_oid& commit) {
+  HashCheckPaused paused;
   git_odb* raw_source = nullptr;
   check(git_repository_odb(&raw_source, repo), "cannot open the object database");
   git_odb_ptr source_owner(raw_source);
@@ -112,10 +171,16 @@ std::size_t write_missing_objects_as_pack(git_repository* repo, git_odb* target,
     collect_tree(repo, source, target, *git_commit_tree_id(parsed.get()), collected);
   }
   std::string pack = "PACK" + big_endian32_bytes(2) + big_endian32_bytes(static_cast<std::uint32_t>(objects.size()));
-  for (const PackObject& object : objects) {
-    std::size_t size = git_odb_object_size(object.data.get());
-    pack += entry_header(object.type, size);
-    pack += deflate_bytes(git_odb_object_data(object.data.get()), size);
+  std::vector<std::string> deflated = deflate_all(objects);
+  std::size_t packed_size = pack.size() + 20;
+  for (const std::string& d : deflated) {
+    packed_size += d.size() + 10;
+  }
+  pack.reserve(packed_size);
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    pack += entry_header(objects[i].type, git_odb_object_size(objects[i].data.get()));
+    pack += deflated[i];
+    std::string().swap(deflated[i]);
   }
   Sha1 checksum;
   checksum.update(pack);
